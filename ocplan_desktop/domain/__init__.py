@@ -1,0 +1,1 @@
+"""Records and rules: no Qt, no SQL, no files."""

@@ -1,0 +1,72 @@
+"""Dates the council's way: stored as ISO 8601, shown as `20 December 2023`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ocplan_desktop.domain.errors import ValidationError
+
+_MONTHS = {
+    name.lower(): number
+    for number, name in enumerate(
+        [
+            "January", "February", "March", "April", "May", "June",
+            "July", "August", "September", "October", "November", "December",
+        ],
+        start=1,
+    )
+}
+_MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
+_WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
+
+
+def format_date(value: dt.date | str | None) -> str:
+    """`2023-12-20` → `20 December 2023`; empty for no date."""
+    if value is None or value == "":
+        return ""
+    day = value if isinstance(value, dt.date) else parse_date(value)
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def parse_date(text: str, *, field: str | None = None) -> dt.date:
+    """Read a date as officers write it: ISO, `20/12/2023`, `20/12/23` (UK order) or `20 December 2023`.
+
+    Two-digit years are read as 20xx, which is what the council's approval tables mean by `07/12/23`.
+    """
+    cleaned = " ".join(str(text).split())
+    try:
+        if match := _ISO.match(cleaned):
+            year, month, day = (int(part) for part in match.groups())
+        elif match := _SLASHED.match(cleaned):
+            day, month, year = (int(part) for part in match.groups())
+            if year < 100:
+                year += 2000
+        elif match := _WORDS.match(cleaned):
+            day_text, month_name, year_text = match.groups()
+            month_number = _MONTHS.get(month_name.lower())
+            if month_number is None:
+                raise ValueError(month_name)
+            day, month, year = int(day_text), month_number, int(year_text)
+        else:
+            raise ValueError(cleaned)
+        return dt.date(year, month, day)
+    except ValueError:
+        shown = cleaned if len(cleaned) <= 40 else cleaned[:37] + "…"
+        raise ValidationError(
+            f"'{shown}' is not a date (write it as 20 December 2023, 20/12/2023 or 2023-12-20)",
+            field=field,
+        ) from None
+
+
+def iso_date(text: str | dt.date | None, *, field: str | None = None) -> str | None:
+    """Normalise any accepted date to the ISO text the database stores; None stays None."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    if isinstance(text, dt.date):
+        return text.isoformat()
+    return parse_date(text, field=field).isoformat()

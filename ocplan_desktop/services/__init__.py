@@ -1,0 +1,1 @@
+"""Use-cases: check the input, write through the store, say what changed."""

@@ -1,0 +1,64 @@
+"""The performance summary for a period, its history, and each indicator's status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.domain.performance import (
+    PeriodReport,
+    Summary,
+    history,
+    report_for_period,
+    summary_sentence,
+)
+from ocplan_desktop.domain.periods import normalise_period, period_sort_key
+from ocplan_desktop.store import indicators as indicator_store
+from ocplan_desktop.store.reference import list_periods
+from ocplan_desktop.store.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class PerformanceSummary:
+    report: PeriodReport
+    earlier: tuple[Summary, ...]
+    sentence: str
+
+    @property
+    def summary(self) -> Summary:
+        return self.report.summary
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.summary.as_dict(), "history": [item.as_dict() for item in self.earlier]}
+
+
+def periods(ws: Workspace) -> list[str]:
+    return list_periods(ws)
+
+
+def latest_period(ws: Workspace) -> str | None:
+    known = list_periods(ws)
+    return known[-1] if known else None
+
+
+def performance_summary(ws: Workspace, period: str | None = None) -> PerformanceSummary:
+    """The summary for `period` (the latest period when not given) with the years before it."""
+    known = list_periods(ws)
+    if period is None:
+        if not known:
+            raise ValidationError("the workspace has no indicator values yet, so there is no summary")
+        period = known[-1]
+    period = normalise_period(period, field="period")
+    if period not in known:
+        shown = ", ".join(known[-8:]) or "none"
+        raise ValidationError(f"no values are recorded for {period} (periods: {shown})", field="period")
+    series = indicator_store.own_series(ws)
+    overrides = indicator_store.overrides(ws)
+    report = report_for_period(period, series, overrides)
+    target = period_sort_key(period)
+    earlier = tuple(
+        history([label for label in known if period_sort_key(label) < target], series, overrides)
+    )
+    plan = ws.setting("plan_name", "The plan")
+    return PerformanceSummary(report, earlier, summary_sentence(report.summary, earlier, plan))

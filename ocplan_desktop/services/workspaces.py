@@ -1,0 +1,91 @@
+"""Creating, opening and checking workspaces."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.domain.reference import (
+    CHANNELS,
+    COMPARATOR_AREAS,
+    COVENTRY_WARDS,
+    DEFAULT_SETTINGS,
+    FEEDBACK_THEMES,
+    PLAN_THEMES,
+    RESPONDENT_TYPES,
+)
+from ocplan_desktop.store import reference
+from ocplan_desktop.store.files import read_only_connection
+from ocplan_desktop.store.migrations import latest_version
+from ocplan_desktop.store.workspace import Workspace, check_workspace, create_workspace, open_workspace
+
+DEFAULT_AREA = "Coventry"
+
+
+def seed_reference_data(ws: Workspace, area: str = DEFAULT_AREA) -> None:
+    """Wards, plan themes, areas and engagement lists a new workspace starts with."""
+    with ws.atomic():
+        reference.add_area(ws, area, is_own=True)
+        for name in COMPARATOR_AREAS:
+            if name.casefold() != area.casefold():
+                reference.add_area(ws, name)
+        for name, kind in PLAN_THEMES:
+            reference.add_theme(ws, name, kind)
+        reference.add_wards(ws, [(name, None) for name in COVENTRY_WARDS])
+        reference.add_named(ws, "channels", CHANNELS)
+        reference.add_named(ws, "respondent_types", RESPONDENT_TYPES)
+        reference.add_named(ws, "feedback_themes", FEEDBACK_THEMES)
+
+
+def new_workspace(
+    path: Path | str, area: str = DEFAULT_AREA, populate: Callable[[Workspace], None] | None = None
+) -> Workspace:
+    """An empty workspace with the reference data; `area` is the council's own area for indicators."""
+    area = " ".join(area.split())
+    if not area:
+        raise ValidationError("the council's own area needs a name", field="area")
+    if len(area) > 200:
+        raise ValidationError("an area name is at most 200 characters", field="area")
+
+    def fill(ws: Workspace) -> None:
+        seed_reference_data(ws, area)
+        if populate:
+            populate(ws)
+
+    return create_workspace(path, {**DEFAULT_SETTINGS, "area": area}, fill)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    path: Path
+    schema_version: int
+    latest_version: int
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(path: Path | str, *, full: bool = False) -> CheckResult:
+    """Quick (or full) integrity check and schema version, without changing the file."""
+    path = Path(path)
+    facts = check_workspace(path)
+    problems: list[str] = []
+    connection = read_only_connection(path)
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        result = [row[0] for row in connection.execute(f"PRAGMA {pragma}(20)")]
+        if result != ["ok"]:
+            problems.extend(result)
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            problems.append(f"{len(broken)} rows refer to records that do not exist")
+    finally:
+        connection.close()
+    return CheckResult(path, facts.schema_version, latest_version(), tuple(problems))
+
+
+__all__ = ["CheckResult", "check", "new_workspace", "open_workspace", "seed_reference_data"]

@@ -1,0 +1,39 @@
+"""Copies of a workspace made with SQLite's backup API (a file copy of a live database can be corrupt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from ocplan_desktop.store.files import read_only_connection
+
+
+def backup_connection(source: sqlite3.Connection, target: Path) -> Path:
+    """Write a consistent copy of `source` to `target` (through a temporary file, renamed into place)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    destination = sqlite3.connect(partial)
+    try:
+        source.backup(destination)
+        destination.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        destination.close()
+    os.replace(partial, target)
+    return target
+
+
+def backup_file(source: Path, target: Path) -> Path:
+    """Back up a workspace that is not open, reading it without writing to it."""
+    connection = read_only_connection(source)
+    try:
+        return backup_connection(connection, target)
+    finally:
+        connection.close()
+
+
+def backup_name(workspace: Path, reason: str, when: dt.datetime | None = None) -> str:
+    stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    return f"{workspace.stem}.{stamp}.{reason}.ocplan"

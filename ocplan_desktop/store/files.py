@@ -1,0 +1,103 @@
+"""Looking at a workspace file before trusting it.
+
+Every check here reads only: a file that fails one is left byte-for-byte as it was. SQLite itself is
+too forgiving to rely on (it opens a zero-byte file as an empty database, and reads a truncated file
+until it trips), so the header is read by hand first.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from ocplan_desktop.domain.errors import WorkspaceError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What a read-only look at a workspace file found."""
+
+    path: Path
+    schema_version: int
+    is_ocplan: bool
+    table_count: int
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write to the file (nor create it)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, isolation_level=None)
+
+
+def _header_problem(path: Path, size: int) -> str | None:
+    if size == 0:
+        return "is empty (0 bytes): it is not an ocplan workspace"
+    with path.open("rb") as handle:
+        header = handle.read(HEADER_SIZE)
+    if not header.startswith(SQLITE_MAGIC):
+        return "is not an ocplan workspace (it is not an SQLite database file)"
+    if len(header) < HEADER_SIZE:
+        return f"is truncated: only {size} bytes of an SQLite database are there"
+    (page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return "is damaged: its header names an impossible page size"
+    change_counter, page_count = struct.unpack(">II", header[24:32])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    expected = page_count * page_size
+    # The in-header page count is only trustworthy when it was written by the same change.
+    if valid_for == change_counter and page_count and size < expected:
+        return f"is truncated: {size:,} of its {expected:,} bytes are there"
+    if size % page_size:
+        return f"is truncated or damaged: {size:,} bytes is not a whole number of {page_size}-byte pages"
+    return None
+
+
+def inspect_file(path: Path, *, quick_check: bool = True) -> FileFacts:
+    """Check a workspace file without changing it; raise `WorkspaceError` naming the file and problem."""
+    name = str(path)
+    if not path.exists():
+        raise WorkspaceError(f"{name}: there is no such file")
+    if path.is_dir():
+        raise WorkspaceError(f"{name}: is a folder, not a workspace file")
+    try:
+        size = path.stat().st_size
+        problem = _header_problem(path, size)
+    except PermissionError:
+        raise WorkspaceError(f"{name}: cannot be read (permission denied)") from None
+    except OSError as error:
+        raise WorkspaceError(f"{name}: cannot be read ({error.strerror or error})") from None
+    if problem:
+        raise WorkspaceError(f"{name} {problem}. The file has not been changed.")
+    try:
+        connection = read_only_connection(path)
+        try:
+            if quick_check:
+                result = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+                if result != ["ok"]:
+                    raise WorkspaceError(
+                        f"{name} is damaged ({'; '.join(result)[:200]}). The file has not been changed."
+                    )
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise WorkspaceError(
+            f"{name} cannot be read as a workspace ({error}). The file has not been changed."
+        ) from None
+    return FileFacts(
+        path=path,
+        schema_version=int(version),
+        is_ocplan=MIGRATIONS_TABLE in tables and "settings" in tables,
+        table_count=len(tables),
+    )

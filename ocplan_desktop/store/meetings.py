@@ -1,0 +1,126 @@
+"""Meetings, their agenda items, attendance and declarations of interest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ocplan_desktop.domain.meetings import AgendaItem, Meeting
+from ocplan_desktop.store import records
+from ocplan_desktop.store.workspace import Workspace
+
+_MEETING_SELECT = """
+SELECT meetings.id, meetings.committee_id, committees.name AS committee, meetings.date,
+       meetings.start_time, meetings.venue, meetings.status, meetings.minutes_status,
+       (SELECT count(*) FROM agenda_items WHERE agenda_items.meeting_id = meetings.id) AS item_count
+FROM meetings JOIN committees ON committees.id = meetings.committee_id
+"""
+
+
+def add_meeting(
+    ws: Workspace, committee_id: int, date: str, *, start_time: str = "", venue: str = "",
+    status: str = "scheduled",
+) -> int:
+    return records.insert(
+        ws,
+        "meetings",
+        {
+            "committee_id": committee_id, "date": date, "start_time": start_time, "venue": venue,
+            "status": status,
+        },
+    )
+
+
+def list_meetings(ws: Workspace, committee_id: int | None = None) -> list[Meeting]:
+    if committee_id is None:
+        rows = ws.query(_MEETING_SELECT + " ORDER BY meetings.date, committees.name")
+    else:
+        rows = ws.query(
+            _MEETING_SELECT + " WHERE meetings.committee_id = ? ORDER BY meetings.date", (committee_id,)
+        )
+    return [Meeting(**row) for row in rows]
+
+
+def get_meeting(ws: Workspace, meeting_id: int) -> Meeting:
+    rows = ws.query(_MEETING_SELECT + " WHERE meetings.id = ?", (meeting_id,))
+    if not rows:
+        records.get(ws, "meetings", meeting_id)  # raises NotFoundError with the usual message
+    return Meeting(**rows[0])
+
+
+def add_agenda_item(
+    ws: Workspace, meeting_id: int, title: str, *, is_standing: bool = False, minute_number: str = "",
+    report_id: int | None = None, outcome: str = "",
+) -> int:
+    position = int(
+        ws.scalar(
+            "SELECT coalesce(max(position) + 1, 0) FROM agenda_items WHERE meeting_id = ?", (meeting_id,)
+        )
+    )
+    return records.insert(
+        ws,
+        "agenda_items",
+        {
+            "meeting_id": meeting_id, "position": position, "title": title,
+            "is_standing": int(is_standing), "minute_number": minute_number, "report_id": report_id,
+            "outcome": outcome,
+        },
+    )
+
+
+def _agenda_item(row: dict[str, Any]) -> AgendaItem:
+    return AgendaItem(
+        id=row["id"], meeting_id=row["meeting_id"], position=row["position"], title=row["title"],
+        is_standing=bool(row["is_standing"]), minute_number=row["minute_number"],
+        report_id=row["report_id"], outcome=row["outcome"],
+    )
+
+
+def agenda(ws: Workspace, meeting_id: int) -> list[AgendaItem]:
+    rows = ws.query(
+        "SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position, id", (meeting_id,)
+    )
+    return [_agenda_item(row) for row in rows]
+
+
+def set_attendance(ws: Workspace, meeting_id: int, person_id: int, status: str) -> None:
+    with ws.atomic() as db:
+        db.execute(
+            "INSERT INTO attendance (meeting_id, person_id, status) VALUES (?, ?, ?) "
+            "ON CONFLICT (meeting_id, person_id) DO UPDATE SET status = excluded.status",
+            (meeting_id, person_id, status),
+        )
+        records.audit(
+            ws, "update", "attendance", None, None,
+            {"meeting_id": meeting_id, "person_id": person_id, "status": status},
+        )
+
+
+def attendance(ws: Workspace, meeting_id: int) -> list[tuple[str, str]]:
+    """(display name, status) for everyone recorded at the meeting."""
+    rows = ws.query(
+        "SELECT trim(people.honorific || ' ' || people.name) AS name, attendance.status "
+        "FROM attendance JOIN people ON people.id = attendance.person_id "
+        "WHERE attendance.meeting_id = ? ORDER BY attendance.status, people.name",
+        (meeting_id,),
+    )
+    return [(row["name"], row["status"]) for row in rows]
+
+
+def report_route(ws: Workspace, report_id: int) -> list[dict[str, Any]]:
+    """Every meeting a report goes to, in date order, with what happened there."""
+    return ws.query(
+        "SELECT meetings.id AS meeting_id, committees.name AS committee, meetings.date, "
+        "agenda_items.id AS agenda_item_id, agenda_items.outcome "
+        "FROM agenda_items JOIN meetings ON meetings.id = agenda_items.meeting_id "
+        "JOIN committees ON committees.id = meetings.committee_id "
+        "WHERE agenda_items.report_id = ? ORDER BY meetings.date, meetings.id",
+        (report_id,),
+    )
+
+
+def update_agenda_item(ws: Workspace, item_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+    return records.update(ws, "agenda_items", item_id, changes)
+
+
+def update_meeting(ws: Workspace, meeting_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+    return records.update(ws, "meetings", meeting_id, changes)

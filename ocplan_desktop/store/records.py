@@ -1,0 +1,104 @@
+"""Writes that leave a trace: every insert, update and delete goes into the audit trail in the same
+transaction as the change itself.
+
+Table names come from code, never from the user; values are always bound parameters.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ocplan_desktop.domain.errors import NotFoundError
+from ocplan_desktop.store.workspace import Workspace, now_text
+
+
+def _json(row: Mapping[str, Any] | None) -> str | None:
+    return None if row is None else json.dumps(dict(row), ensure_ascii=False, default=str)
+
+
+def audit(
+    ws: Workspace,
+    action: str,
+    table: str,
+    record_id: int | None,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    summary: str = "",
+) -> None:
+    ws.db["audit_log"].insert(
+        {
+            "at": now_text(),
+            "user": ws.user,
+            "action": action,
+            "table_name": table,
+            "record_id": record_id,
+            "before": _json(before),
+            "after": _json(after),
+            "summary": summary,
+        }
+    )
+
+
+def get(ws: Workspace, table: str, row_id: int) -> dict[str, Any]:
+    rows = ws.query(f"SELECT * FROM [{table}] WHERE id = ?", (row_id,))
+    if not rows:
+        raise NotFoundError(f"there is no {table.rstrip('s').replace('_', ' ')} with id {row_id}")
+    return rows[0]
+
+
+def find(ws: Workspace, table: str, row_id: int) -> dict[str, Any] | None:
+    rows = ws.query(f"SELECT * FROM [{table}] WHERE id = ?", (row_id,))
+    return rows[0] if rows else None
+
+
+def insert(ws: Workspace, table: str, record: Mapping[str, Any]) -> int:
+    """Insert one row and audit it; returns the new id."""
+    with ws.atomic() as db:
+        row_id = int(db[table].insert(dict(record)).last_rowid or 0)
+        audit(ws, "insert", table, row_id, None, {"id": row_id, **record})
+    return row_id
+
+
+def update(ws: Workspace, table: str, row_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Change some fields of one row and audit the row before and after; returns the row before."""
+    with ws.atomic() as db:
+        before = get(ws, table, row_id)
+        if changes:
+            db[table].update(row_id, dict(changes))
+            after = get(ws, table, row_id)
+            if after != before:
+                audit(ws, "update", table, row_id, before, after)
+    return before
+
+
+def delete(ws: Workspace, table: str, row_id: int) -> dict[str, Any]:
+    """Delete one row (and, by the schema's cascades, what hangs off it); returns it as it was."""
+    with ws.atomic() as db:
+        before = get(ws, table, row_id)
+        db.execute(f"DELETE FROM [{table}] WHERE id = ?", (row_id,))
+        audit(ws, "delete", table, row_id, before, None)
+    return before
+
+
+def restore(ws: Workspace, table: str, row: Mapping[str, Any]) -> int:
+    """Put back a deleted row with its old id (undo of a delete)."""
+    with ws.atomic() as db:
+        db[table].insert(dict(row))
+        row_id = int(row["id"])
+        audit(ws, "insert", table, row_id, None, row, summary="restored")
+    return row_id
+
+
+def insert_many(
+    ws: Workspace, table: str, records: Iterable[Mapping[str, Any]], *, summary: str
+) -> int:
+    """Bulk insert for imports and generated data: one audit row for the batch, not one per record."""
+    rows = [dict(record) for record in records]
+    if not rows:
+        return 0
+    with ws.atomic() as db:
+        db[table].insert_all(rows, batch_size=1000)
+        audit(ws, "bulk", table, None, None, None, summary=f"{summary} ({len(rows):,} rows)")
+    return len(rows)

@@ -1,0 +1,207 @@
+"""One SQLite file is one workspace: opening, creating and checking it.
+
+A file is looked at read-only first (see `files.py`); only a file that is an ocplan workspace of a
+schema version this app knows is opened for writing. Before an older file is upgraded a backup is made
+with SQLite's backup API.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from ocplan_desktop.domain.errors import WorkspaceError
+from ocplan_desktop.store import migrations
+from ocplan_desktop.store.backup import backup_file, backup_name
+from ocplan_desktop.store.files import FileFacts, inspect_file, read_only_connection
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def now_text() -> str:
+    """UTC time as stored in audit rows and timestamps."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Workspace:
+    """An open workspace: the file, its sqlite-utils `Database`, and who is working on it.
+
+    The connection belongs to the thread that opened the workspace; a background task opens its own
+    with `reopen()`.
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, *, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.db = Database(connection)
+        self.user = current_user()
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One transaction (a savepoint when nested): all of it is written, or none."""
+        if self.read_only:
+            raise WorkspaceError(f"{self.path} is open read-only: nothing can be changed")
+        with self.db.atomic() as db:
+            yield db
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+
+    def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        row = self.db.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    def setting(self, key: str, default: str = "") -> str:
+        value = self.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        return default if value is None else str(value)
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.atomic() as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def reopen(self) -> Workspace:
+        """Another connection to the same file, for another thread."""
+        return Workspace(self.path, _connect(self.path, read_only=self.read_only), read_only=self.read_only)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            if not self.read_only:
+                self.db.execute("PRAGMA optimize")
+            self.db.conn.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Workspace({str(self.path)!r})"
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        connection = read_only_connection(path)
+    else:
+        connection = sqlite3.connect(path, isolation_level=None)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA busy_timeout = 5000")
+    return connection
+
+
+def check_workspace(path: Path, *, quick_check: bool = True) -> FileFacts:
+    """Everything that must hold before a file is opened as a workspace; raises `WorkspaceError`."""
+    facts = inspect_file(path, quick_check=quick_check)
+    latest = migrations.latest_version()
+    if not facts.is_ocplan:
+        kind = "an empty SQLite database" if facts.table_count == 0 else "an SQLite database"
+        raise WorkspaceError(
+            f"{path} is {kind}, not an ocplan workspace. The file has not been changed."
+        )
+    if facts.schema_version > latest:
+        raise WorkspaceError(
+            f"{path} was saved by a newer version of ocplan (schema version {facts.schema_version}; "
+            f"this version reads up to {latest}). Update the app to open it. "
+            "The file has not been changed."
+        )
+    if facts.schema_version < 1:
+        raise WorkspaceError(f"{path} has no schema version: it is not a finished ocplan workspace.")
+    return facts
+
+
+def open_workspace(
+    path: Path | str, *, read_only: bool = False, backups_dir: Path | None = None
+) -> Workspace:
+    """Open an existing workspace, upgrading an older schema after backing the file up."""
+    path = Path(path)
+    facts = check_workspace(path)
+    needs_upgrade = facts.schema_version < migrations.latest_version()
+    if read_only:
+        if needs_upgrade:
+            raise WorkspaceError(
+                f"{path} uses an older schema (version {facts.schema_version}) and must be upgraded, "
+                "which needs it opened for editing."
+            )
+        return Workspace(path, _connect(path, read_only=True), read_only=True)
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise WorkspaceError(
+            f"{path} is read-only (or its folder is): open it read-only, or copy it somewhere you can "
+            "write to. The file has not been changed."
+        )
+    if needs_upgrade:
+        from ocplan_desktop.paths import backups_dir as default_backups
+
+        folder = backups_dir or default_backups()
+        backup_file(path, folder / backup_name(path, f"before-schema-{migrations.latest_version()}"))
+    workspace = Workspace(path, _connect(path, read_only=False), read_only=False)
+    try:
+        migrations.apply_migrations(workspace.db)
+    except Exception:
+        workspace.close()
+        raise
+    return workspace
+
+
+def create_workspace(
+    path: Path | str,
+    settings: dict[str, str] | None = None,
+    populate: Callable[[Workspace], None] | None = None,
+) -> Workspace:
+    """A new workspace at `path` with the full schema; refuses to overwrite anything.
+
+    The file is built under a temporary name (schema, settings, then whatever `populate` writes) and
+    renamed into place, so a crash leaves no half-made workspace behind.
+    """
+    path = Path(path)
+    if path.exists():
+        raise WorkspaceError(f"{path} already exists: choose a new file name")
+    if not path.parent.is_dir():
+        raise WorkspaceError(f"{path.parent} is not a folder")
+    partial = path.with_name(path.name + ".partial")
+    for leftover in (partial, Path(f"{partial}-journal")):
+        leftover.unlink(missing_ok=True)
+    connection = sqlite3.connect(partial, isolation_level=None)
+    connection.execute("PRAGMA foreign_keys = ON")
+    workspace = Workspace(partial, connection, read_only=False)
+    try:
+        migrations.apply_migrations(workspace.db)
+        with workspace.atomic() as db:
+            values = {"created_at": now_text(), **(settings or {})}
+            for key, value in values.items():
+                db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (key, value))
+        if populate:
+            populate(workspace)
+    except BaseException:
+        connection.close()
+        partial.unlink(missing_ok=True)
+        raise
+    connection.close()
+    os.replace(partial, path)
+    return open_workspace(path)
