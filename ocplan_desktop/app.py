@@ -1,0 +1,100 @@
+"""The composition root: the QApplication, the workspace to open, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ocplan_desktop import APP_NAME, APP_TITLE, ORGANISATION
+from ocplan_desktop.domain.errors import OcplanError
+from ocplan_desktop.paths import default_demo_path, resources_dir
+
+# pyqtgraph would pick PyQt6 if it were also installed.
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QIcon  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from ocplan_desktop.services.demo import create_demo  # noqa: E402
+from ocplan_desktop.store.workspace import open_workspace  # noqa: E402
+from ocplan_desktop.ui.main_window import MainWindow  # noqa: E402
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setStyle("Fusion")
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    icon = resources_dir() / "icons" / "ocplan.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def demo_workspace_path() -> Path:
+    """The demo workspace in the user's data folder, made on first use."""
+    path = default_demo_path()
+    if not path.exists():
+        create_demo(path).close()
+    return path
+
+
+def start_path(db: str | None, *, demo: bool, settings: QSettings) -> tuple[Path, bool]:
+    """Which workspace to open, and whether the user named it (a named file that fails is an error;
+    a remembered one that fails falls back to the demo)."""
+    if db:
+        return Path(db).expanduser(), True
+    if demo:
+        return demo_workspace_path(), True
+    last = settings.value("last_workspace")
+    if isinstance(last, str) and last and Path(last).exists():
+        return Path(last), False
+    return demo_workspace_path(), True
+
+
+def smoke_visit(window: MainWindow, app: QApplication) -> None:
+    """Visit every view, check each shows records, and quit: 0 when all did, 1 otherwise."""
+    empty = []
+    for row, page in enumerate(window.pages):
+        window.show_page(row)
+        app.processEvents()
+        if page.main_row_count() == 0:
+            empty.append(page.title)
+    if empty:
+        print(f"smoke: no records shown in {', '.join(empty)}", file=sys.stderr)
+        app.exit(1)
+        return
+    print(f"smoke: ok ({len(window.pages)} views visited, workspace {window.ws.path if window.ws else '-'})")
+    window.close()
+    app.exit(0)
+
+
+def run_window(db: str | None = None, *, demo: bool = False, smoke: bool = False) -> int:
+    app = make_application()
+    settings = QSettings()
+    path, named = start_path(db, demo=demo, settings=settings)
+    try:
+        ws = open_workspace(path)
+    except OcplanError as error:
+        if named:
+            print(f"ocplan: {error}", file=sys.stderr)
+            return 1
+        window = MainWindow(settings)
+        window.set_workspace(open_workspace(demo_workspace_path()))
+        window.show()
+        window.show_message("Cannot open your last workspace", str(error))
+        return app.exec()
+    window = MainWindow(settings)
+    window.set_workspace(ws)
+    window.show()
+    if smoke:
+        QTimer.singleShot(0, lambda: smoke_visit(window, app))
+    return app.exec()

@@ -1,0 +1,101 @@
+"""A sortable, filterable table of records with a filter box above it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocplan_desktop.ui.models.record_table_model import RECORD_ROLE, SORT_ROLE, RecordTableModel
+
+
+class RecordTable(QWidget):
+    """A table over a `RecordTableModel`: click a header to sort, type to filter every column."""
+
+    current_changed = Signal(object)  # the record now selected, or None
+    activated = Signal(object)  # the record double-clicked or entered
+
+    def __init__(self, model: RecordTableModel[Any], name: str, parent: QWidget | None = None,
+                 *, filter_placeholder: str = "Filter…") -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setPlaceholderText(filter_placeholder)
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName(f"Filter {name}")
+        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setAccessibleName(name)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setHighlightSections(False)
+        self.view.doubleClicked.connect(lambda index: self.activated.emit(index.data(RECORD_ROLE)))
+        self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.model.set_rows(rows)
+        if rows and not self.view.property("sized"):
+            self.view.resizeColumnsToContents()
+            header = self.view.horizontalHeader()
+            for column in range(self.model.columnCount()):
+                header.resizeSection(column, min(header.sectionSize(column), 360))
+            self.view.setProperty("sized", True)
+
+    def current_record(self) -> Any:
+        index = self.view.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def selected_records(self) -> list[Any]:
+        return [index.data(RECORD_ROLE) for index in self.view.selectionModel().selectedRows()]
+
+    def select_first(self) -> None:
+        if self.proxy.rowCount():
+            self.view.selectRow(0)
+
+    def _on_view_current_changed(self, current: Any, _previous: Any) -> None:
+        self.current_changed.emit(current.data(RECORD_ROLE) if current.isValid() else None)
+
+    def _update_count(self, *args: Any) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{total:,} rows" if shown == total else f"{shown:,} of {total:,} rows")
