@@ -163,7 +163,13 @@ def open_workspace(
     workspace = Workspace(path, _connect(path, read_only=False), read_only=False)
     try:
         migrations.apply_migrations(workspace.db)
-    except Exception:
+    except sqlite3.Error as error:
+        workspace.close()
+        raise WorkspaceError(
+            f"{path} could not be upgraded to schema version {migrations.latest_version()} ({error}). "
+            "The upgrade was rolled back and the file is as it was."
+        ) from error
+    except BaseException:
         workspace.close()
         raise
     return workspace

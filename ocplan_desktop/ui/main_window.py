@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.last_message: QMessageBox | None = None
         self.setObjectName("mainWindow")
         self.setAccessibleName("ocplan main window")
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(760, 480)
 
         self.pages: list[Page] = [
             MeetingsPage(self), RecommendationsPage(self), IndicatorsPage(self), EngagementPage(self),

@@ -1,0 +1,1 @@
+"""ReportLab documents and their charts as vector graphics."""

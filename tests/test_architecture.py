@@ -1,0 +1,57 @@
+"""The shape of the code: layers point one way, and start-up stays light."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_import_contracts_hold():
+    """import-linter: only ui/ and app.py import Qt; domain ← store ← services ← importers/reports ← ui."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 kept, 0 broken" in result.stdout
+
+
+def test_no_sql_outside_the_store():
+    import re
+
+    pattern = re.compile(r"\b(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM)\b")
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "ocplan_desktop").rglob("*.py")
+        if "store" not in path.relative_to(ROOT / "ocplan_desktop").parts[:1]
+        and pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_pandas_and_reportlab_are_not_imported_before_the_window_shows(demo_path, tmp_path):
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from ocplan_desktop.app import make_application\n"
+        "from ocplan_desktop.store.workspace import open_workspace\n"
+        "from ocplan_desktop.ui.main_window import MainWindow\n"
+        "app = make_application()\n"
+        f"w = MainWindow(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
+        f"w.set_workspace(open_workspace({str(demo_path)!r}))\n"
+        "w.show(); app.processEvents()\n"
+        "print(sorted(m for m in ('pandas', 'reportlab', 'openpyxl') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_shipped_folders_are_found():
+    from ocplan_desktop.paths import migrations_dir, resources_dir
+
+    assert (migrations_dir() / "0001_initial.sql").is_file()
+    assert (resources_dir() / "style.qss").is_file()
