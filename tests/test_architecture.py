@@ -55,3 +55,16 @@ def test_shipped_folders_are_found():
 
     assert (migrations_dir() / "0001_initial.sql").is_file()
     assert (resources_dir() / "style.qss").is_file()
+
+
+def test_every_package_ships_in_the_wheel():
+    """pyproject lists packages by hand (db/ and resources/ are mapped into the package): none forgotten."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(path.parent.relative_to(ROOT).parts)
+        for path in (ROOT / "ocplan_desktop").rglob("__init__.py")
+    }
+    assert found <= listed, f"add to pyproject.toml [tool.setuptools] packages: {sorted(found - listed)}"
+    assert {"ocplan_desktop.db", "ocplan_desktop.resources"} <= listed
