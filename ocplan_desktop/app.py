@@ -72,7 +72,9 @@ def smoke_visit(window: MainWindow, app: QApplication) -> None:
         print(f"smoke: no records shown in {', '.join(empty)}", file=sys.stderr)
         app.exit(1)
         return
-    print(f"smoke: ok ({len(window.pages)} views visited, workspace {window.ws.path if window.ws else '-'})")
+    print(
+        f"smoke: ok ({len(window.pages)} views visited, workspace {window.ws.path if window.ws else '-'})"
+    )
     window.close()
     app.exit(0)
 

@@ -32,10 +32,16 @@ def build_parser() -> argparse.ArgumentParser:
         "engagement feedback and briefing packs. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"ocplan {__version__}")
-    parser.add_argument("--db", dest="window_db", metavar="PATH", help="workspace to open in the window")
-    parser.add_argument("--demo", action="store_true", help="open the demo workspace (made if missing)")
     parser.add_argument(
-        "--smoke", action="store_true", help="open the window, visit every view, and exit 0 (for CI)"
+        "--db", dest="window_db", metavar="PATH", help="workspace to open in the window"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the demo workspace (made if missing)"
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the window, visit every view, and exit 0 (for CI)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     register_all(commands)

@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_import_contracts_hold():
     """import-linter: only ui/ and app.py import Qt; domain ← store ← services ← importers/reports ← ui."""
     lint = Path(sys.executable).with_name("lint-imports")
-    result = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 kept, 0 broken" in result.stdout
 
@@ -45,7 +47,9 @@ def test_pandas_and_reportlab_are_not_imported_before_the_window_shows(demo_path
         "print(sorted(m for m in ('pandas', 'reportlab', 'openpyxl') if m in sys.modules))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
@@ -61,10 +65,44 @@ def test_every_package_ships_in_the_wheel():
     """pyproject lists packages by hand (db/ and resources/ are mapped into the package): none forgotten."""
     import tomllib
 
-    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
     found = {
         ".".join(path.parent.relative_to(ROOT).parts)
         for path in (ROOT / "ocplan_desktop").rglob("__init__.py")
     }
-    assert found <= listed, f"add to pyproject.toml [tool.setuptools] packages: {sorted(found - listed)}"
+    assert found <= listed, (
+        f"add to pyproject.toml [tool.setuptools] packages: {sorted(found - listed)}"
+    )
     assert {"ocplan_desktop.db", "ocplan_desktop.resources"} <= listed
+
+
+def _tool(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def test_ruff_lint_and_format_are_clean():
+    check = subprocess.run(
+        [_tool("ruff"), "check", "ocplan_desktop", "tests", "bench"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert check.returncode == 0, check.stdout
+    form = subprocess.run(
+        [_tool("ruff"), "format", "--check", "ocplan_desktop", "tests", "bench"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert form.returncode == 0, form.stdout
+
+
+def test_mypy_strict_outside_the_window():
+    result = subprocess.run(
+        [_tool("mypy"), "ocplan_desktop"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout

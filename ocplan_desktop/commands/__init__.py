@@ -16,9 +16,9 @@ def register_all(commands: argparse._SubParsersAction[Any]) -> None:
         "import": commands.add_parser("import", help="bring records in from a file").add_subparsers(
             dest="kind", metavar="KIND", required=True
         ),
-        "export": commands.add_parser("export", help="write records or documents to a file").add_subparsers(
-            dest="kind", metavar="KIND", required=True
-        ),
+        "export": commands.add_parser(
+            "export", help="write records or documents to a file"
+        ).add_subparsers(dest="kind", metavar="KIND", required=True),
     }
     for module in (workspace,):
         module.register(commands, groups)

@@ -18,8 +18,12 @@ from ocplan_desktop.services.workspaces import DEFAULT_AREA, check, new_workspac
 def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) -> None:
     parser = commands.add_parser("new", help="make an empty workspace with the reference data")
     parser.add_argument("path", type=Path, metavar="PATH")
-    parser.add_argument("--area", default=DEFAULT_AREA, metavar="NAME",
-                        help=f"the council's own area for indicator values (default {DEFAULT_AREA})")
+    parser.add_argument(
+        "--area",
+        default=DEFAULT_AREA,
+        metavar="NAME",
+        help=f"the council's own area for indicator values (default {DEFAULT_AREA})",
+    )
     parser.set_defaults(handler=_new)
 
     parser = commands.add_parser("demo", help="write the demo workspace")
@@ -39,7 +43,9 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
 
     parser = commands.add_parser("summary", help="the performance summary for a period")
     add_db(parser)
-    parser.add_argument("--period", metavar="PERIOD", help="for example 2022-23 (default: the latest)")
+    parser.add_argument(
+        "--period", metavar="PERIOD", help="for example 2022-23 (default: the latest)"
+    )
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=_summary)
 
@@ -58,7 +64,9 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     result = check(args.db, full=args.full)
-    print(f"{result.path}: schema version {result.schema_version} (this app: {result.latest_version})")
+    print(
+        f"{result.path}: schema version {result.schema_version} (this app: {result.latest_version})"
+    )
     if result.ok:
         print("integrity: ok")
         return 0
@@ -81,7 +89,9 @@ def _list(args: argparse.Namespace) -> int:
 def _summary_lines(summary: Summary) -> str:
     if summary.percent is None:
         return f"{summary.period}: no figure (no indicator had a direction of travel)"
-    return f"{summary.period}: {summary.percent}% ({summary.improved_or_same}/{summary.directional})"
+    return (
+        f"{summary.period}: {summary.percent}% ({summary.improved_or_same}/{summary.directional})"
+    )
 
 
 def _summary(args: argparse.Namespace) -> int:

@@ -9,11 +9,21 @@ from dataclasses import dataclass
 NOT_COLLECTED = "not collected"
 
 CHANNELS = (
-    "Online survey", "Library", "Family Hub", "Event", "Email or letter", "Social media", "WhatsApp",
+    "Online survey",
+    "Library",
+    "Family Hub",
+    "Event",
+    "Email or letter",
+    "Social media",
+    "WhatsApp",
     "Other",
 )
 RESPONDENT_TYPES = (
-    "Resident", "Partner organisation", "Council workforce", "Community group", "Business",
+    "Resident",
+    "Partner organisation",
+    "Council workforce",
+    "Community group",
+    "Business",
 )
 
 

@@ -6,7 +6,17 @@ from dataclasses import dataclass
 
 from ocplan_desktop.domain.performance import Polarity
 
-UNITS = ("count", "%", "£", "rate per 1,000", "rate per 10,000", "rate per 100,000", "days", "score", "years")
+UNITS = (
+    "count",
+    "%",
+    "£",
+    "rate per 1,000",
+    "rate per 10,000",
+    "rate per 100,000",
+    "days",
+    "score",
+    "years",
+)
 FREQUENCIES = ("annual", "financial year", "academic year", "quarterly")
 
 

@@ -20,7 +20,10 @@ class Minutes:
 
     def numbered_resolutions(self) -> list[tuple[int, str, str]]:
         """(depth, label, text) in reading order: what the editor and the PDF both show."""
-        return [(len(path) - 1, text_label, node.text) for path, text_label, node in label_tree(self.resolutions)]
+        return [
+            (len(path) - 1, text_label, node.text)
+            for path, text_label, node in label_tree(self.resolutions)
+        ]
 
 
 def resolution(text: str, *children: Node, key: object = None) -> Node:

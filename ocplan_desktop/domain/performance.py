@@ -88,7 +88,9 @@ def direction_of_travel(
     return Status.IMPROVED if (change > 0) == higher_is_better else Status.WORSE
 
 
-def previous_comparable(values: Mapping[str, float | None], period: str) -> tuple[str, float] | None:
+def previous_comparable(
+    values: Mapping[str, float | None], period: str
+) -> tuple[str, float] | None:
     """The latest earlier period that has a value, and that value.
 
     A year in which nothing was collected (2020-21, during the pandemic) is skipped, so the next year is
@@ -98,8 +100,7 @@ def previous_comparable(values: Mapping[str, float | None], period: str) -> tupl
     earlier = [
         (key, label)
         for label, value in values.items()
-        if value is not None and not math.isnan(value)
-        and (key := period_sort_key(label)) < target
+        if value is not None and not math.isnan(value) and (key := period_sort_key(label)) < target
     ]
     if not earlier:
         return None
@@ -329,7 +330,9 @@ def _figure(summary: Summary) -> str:
     return f"{summary.percent}% ({summary.improved_or_same}/{summary.directional})"
 
 
-def summary_sentence(summary: Summary, earlier: Sequence[Summary] = (), plan: str = "The plan") -> str:
+def summary_sentence(
+    summary: Summary, earlier: Sequence[Summary] = (), plan: str = "The plan"
+) -> str:
     """The paragraph as the annual report words it, generated from the counts.
 
     `earlier` is the history before `summary`'s period; gaps are left out of the sentence (the table and
@@ -348,7 +351,9 @@ def summary_sentence(summary: Summary, earlier: Sequence[Summary] = (), plan: st
         )
     else:
         text += " No indicator has a direction of travel for this period, so there is no figure."
-    previous = [_figure(item) + f" in {item.period}" for item in reversed(earlier) if item.has_figure]
+    previous = [
+        _figure(item) + f" in {item.period}" for item in reversed(earlier) if item.has_figure
+    ]
     if previous:
         first, rest = previous[0], previous[1:]
         text += " This compares to the performance seen in previous years: " + first

@@ -42,7 +42,9 @@ def parse_period(text: str, *, field: str | None = None) -> Period:
     if match := _YEAR_PAIR.match(cleaned):
         start, end_text, quarter = match.groups()
         start_year = int(start)
-        end_year = int(end_text) if len(end_text) == 4 else (start_year // 100) * 100 + int(end_text)
+        end_year = (
+            int(end_text) if len(end_text) == 4 else (start_year // 100) * 100 + int(end_text)
+        )
         if end_year < start_year and len(end_text) == 2:
             end_year += 100
         if end_year == start_year + 1:

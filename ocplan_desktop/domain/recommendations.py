@@ -36,8 +36,17 @@ class RecommendationStatus(StrEnum):
 
 
 CATEGORIES = (
-    "welcome", "acknowledge", "suggest", "agree", "request", "recommend", "note", "support",
-    "ask", "endorse", "consider",
+    "welcome",
+    "acknowledge",
+    "suggest",
+    "agree",
+    "request",
+    "recommend",
+    "note",
+    "support",
+    "ask",
+    "endorse",
+    "consider",
 )
 _OPENING_WORD = re.compile(r"[A-Za-z]+")
 
@@ -48,7 +57,8 @@ def category_for(text: str) -> str:
     The verb is looked for among the first few words so that `That Cabinet welcomes …` and
     `Suggest that officers …` both come out right; anything else is `other`.
     """
-    for word in _OPENING_WORD.findall(text.lower())[:6]:
+    words: list[str] = _OPENING_WORD.findall(text.lower())
+    for word in words[:6]:
         for candidate in (word, word.removesuffix("s")):
             if candidate in CATEGORIES:
                 return candidate

@@ -5,9 +5,24 @@ from __future__ import annotations
 from ocplan_desktop.domain.engagement import CHANNELS, RESPONDENT_TYPES
 
 COVENTRY_WARDS: tuple[str, ...] = (
-    "Bablake", "Binley and Willenhall", "Cheylesmore", "Earlsdon", "Foleshill", "Henley",
-    "Holbrook", "Longford", "Lower Stoke", "Radford", "St Michael's", "Sherbourne", "Upper Stoke",
-    "Wainbody", "Westwood", "Whoberley", "Woodlands", "Wyken",
+    "Bablake",
+    "Binley and Willenhall",
+    "Cheylesmore",
+    "Earlsdon",
+    "Foleshill",
+    "Henley",
+    "Holbrook",
+    "Longford",
+    "Lower Stoke",
+    "Radford",
+    "St Michael's",
+    "Sherbourne",
+    "Upper Stoke",
+    "Wainbody",
+    "Westwood",
+    "Whoberley",
+    "Woodlands",
+    "Wyken",
 )
 
 # The One Coventry Plan 2022-2030: three priorities and two enablers.
@@ -22,9 +37,17 @@ PLAN_THEMES: tuple[tuple[str, str], ...] = (
 COMPARATOR_AREAS: tuple[str, ...] = ("England", "West Midlands", "Similar councils")
 
 FEEDBACK_THEMES: tuple[str, ...] = (
-    "Jobs and skills", "Housing", "Transport and roads", "Climate and environment", "Health and wellbeing",
-    "Children and young people", "Community safety", "Council services", "Cost of living",
-    "City centre and culture", "Communication and engagement",
+    "Jobs and skills",
+    "Housing",
+    "Transport and roads",
+    "Climate and environment",
+    "Health and wellbeing",
+    "Children and young people",
+    "Community safety",
+    "Council services",
+    "Cost of living",
+    "City centre and culture",
+    "Communication and engagement",
 )
 
 DEFAULT_SETTINGS = {
@@ -33,6 +56,11 @@ DEFAULT_SETTINGS = {
 }
 
 __all__ = [
-    "CHANNELS", "COMPARATOR_AREAS", "COVENTRY_WARDS", "DEFAULT_SETTINGS", "FEEDBACK_THEMES",
-    "PLAN_THEMES", "RESPONDENT_TYPES",
+    "CHANNELS",
+    "COMPARATOR_AREAS",
+    "COVENTRY_WARDS",
+    "DEFAULT_SETTINGS",
+    "FEEDBACK_THEMES",
+    "PLAN_THEMES",
+    "RESPONDENT_TYPES",
 ]

@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 IMPLICATIONS: tuple[tuple[str, str], ...] = (
     ("implications_financial", "Financial implications"),
     ("implications_legal", "Legal implications"),
-    ("implications_priorities", "How will this contribute to achievement of the Council's key priorities?"),
+    (
+        "implications_priorities",
+        "How will this contribute to achievement of the Council's key priorities?",
+    ),
     ("implications_risk", "How is risk being managed?"),
     ("implications_organisation", "What is the impact on the organisation?"),
     ("implications_equalities", "Equalities / EIA"),

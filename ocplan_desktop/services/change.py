@@ -31,8 +31,19 @@ WORKSPACE = "workspace"
 
 EVERYTHING = frozenset(
     {
-        COMMITTEES, MEETINGS, AGENDA, REPORTS, MINUTES, RECOMMENDATIONS, INDICATORS, VALUES,
-        OVERRIDES, EXERCISES, FEEDBACK, REFERENCE, WORKSPACE,
+        COMMITTEES,
+        MEETINGS,
+        AGENDA,
+        REPORTS,
+        MINUTES,
+        RECOMMENDATIONS,
+        INDICATORS,
+        VALUES,
+        OVERRIDES,
+        EXERCISES,
+        FEEDBACK,
+        REFERENCE,
+        WORKSPACE,
     }
 )
 
@@ -48,8 +59,13 @@ class Change:
         return bool(self.kinds.intersection(kinds))
 
     @classmethod
-    def of(cls, *kinds: str, ids: frozenset[int] | set[int] = frozenset(), description: str = "",
-           undo: Callable[[Workspace], Change] | None = None) -> Change:
+    def of(
+        cls,
+        *kinds: str,
+        ids: frozenset[int] | set[int] = frozenset(),
+        description: str = "",
+        undo: Callable[[Workspace], Change] | None = None,
+    ) -> Change:
         return cls(frozenset(kinds), frozenset(ids), undo, description)
 
 

@@ -44,7 +44,12 @@ def populate_demo(ws: Workspace) -> None:
 def _people(ws: Workspace) -> dict[str, int]:
     return {
         name: committee_store.add_person(
-            ws, name, kind=kind, honorific=honorific, job_title=job_title, service_area=service,
+            ws,
+            name,
+            kind=kind,
+            honorific=honorific,
+            job_title=job_title,
+            service_area=service,
             portfolio=portfolio,
         )
         for name, kind, honorific, job_title, service, portfolio in content.PEOPLE
@@ -62,7 +67,9 @@ def _committees(ws: Workspace, people: dict[str, int]) -> dict[str, int]:
     return ids
 
 
-def _meetings(ws: Workspace, committees: dict[str, int], people: dict[str, int]) -> dict[tuple[str, str], int]:
+def _meetings(
+    ws: Workspace, committees: dict[str, int], people: dict[str, int]
+) -> dict[tuple[str, str], int]:
     """Every demo meeting with its standing items and business, keyed by (committee, date)."""
     ids = {}
     for committee, date, time, status, first_minute, business in content.MEETINGS:
@@ -71,10 +78,14 @@ def _meetings(ws: Workspace, committees: dict[str, int], people: dict[str, int])
         )
         ids[(committee, date)] = meeting_id
         day = dt.date.fromisoformat(date)
-        titles = [(title, True) for title in content.STANDING_ITEMS] + [(title, False) for title in business]
+        titles = [(title, True) for title in content.STANDING_ITEMS] + [
+            (title, False) for title in business
+        ]
         for offset, (title, standing) in enumerate(titles):
             number = minute_number(first_minute + offset, day) if status == "held" else ""
-            meeting_store.add_agenda_item(ws, meeting_id, title, is_standing=standing, minute_number=number)
+            meeting_store.add_agenda_item(
+                ws, meeting_id, title, is_standing=standing, minute_number=number
+            )
         if status == "held":
             for name, _role in content.MEMBERSHIP[committee]:
                 state = "apologies" if (date, name) in content.ATTENDANCE_APOLOGIES else "present"
@@ -90,7 +101,10 @@ def _item_id(ws: Workspace, meeting_id: int, title: str) -> int:
 
 
 def _plan_minutes(
-    ws: Workspace, meetings: dict[tuple[str, str], int], committees: dict[str, int], people: dict[str, int]
+    ws: Workspace,
+    meetings: dict[tuple[str, str], int],
+    committees: dict[str, int],
+    people: dict[str, int],
 ) -> None:
     scrutiny = meetings[(content.SCC, "2023-02-01")]
     item_id = _item_id(ws, scrutiny, content.PLAN_ITEM)
@@ -107,7 +121,8 @@ def _plan_minutes(
         to_committees={1: committees[content.CABINET]},
     )
     meeting_store.update_meeting(
-        ws, scrutiny,
+        ws,
+        scrutiny,
         {
             "minutes_status": "approved",
             "minutes_approved_meeting_id": meetings[(content.SCC, "2023-06-21")],
@@ -119,11 +134,17 @@ def _plan_minutes(
         track_from_minutes(ws, minutes_id), content.CABINET_RESPONSES, strict=True
     ):
         recommendation_store.update_recommendation(
-            ws, recommendation_id,
+            ws,
+            recommendation_id,
             {
-                "response": response, "response_text": text, "response_meeting_id": cabinet,
-                "response_date": content.CABINET_RESPONSE_DATE, "status": status, "due_date": due,
-                "lead_officer_id": people[officer], "cabinet_member_id": people["G Duggins"],
+                "response": response,
+                "response_text": text,
+                "response_meeting_id": cabinet,
+                "response_date": content.CABINET_RESPONSE_DATE,
+                "status": status,
+                "due_date": due,
+                "lead_officer_id": people[officer],
+                "cabinet_member_id": people["G Duggins"],
             },
         )
         for date, update in updates:
@@ -163,30 +184,48 @@ def _indicators(ws: Workspace) -> None:
         ids[item.code] = indicator_store.add_indicator(
             ws,
             {
-                "code": item.code, "name": item.name, "theme_id": themes[item.theme],
-                "polarity": item.polarity.value, "unit": item.unit, "decimals": item.decimals,
-                "tolerance": indicators.tolerance_for(item), "source": item.source,
-                "frequency": "financial year", "owner": "Insight team",
+                "code": item.code,
+                "name": item.name,
+                "theme_id": themes[item.theme],
+                "polarity": item.polarity.value,
+                "unit": item.unit,
+                "decimals": item.decimals,
+                "tolerance": indicators.tolerance_for(item),
+                "source": item.source,
+                "frequency": "financial year",
+                "owner": "Insight team",
             },
             [areas[name] for name in indicators.COMPARATORS],
         )
     own_values, overrides = indicators.own_values()
     rows = [
         {
-            "indicator_id": ids[code], "period": period, "area_id": own, "value": value,
-            "provisional": int(period == "2022-23" and code.startswith("OI1")), "note": "",
+            "indicator_id": ids[code],
+            "period": period,
+            "area_id": own,
+            "value": value,
+            "provisional": int(period == "2022-23" and code.startswith("OI1")),
+            "note": "",
         }
         for code, series in own_values.items()
         for period, value in series.items()
     ]
     rows += [
-        {"indicator_id": ids[code], "period": period, "area_id": areas[area], "value": value,
-         "provisional": 0, "note": ""}
+        {
+            "indicator_id": ids[code],
+            "period": period,
+            "area_id": areas[area],
+            "value": value,
+            "provisional": 0,
+            "note": "",
+        }
         for (code, period, area), value in indicators.comparator_values(own_values).items()
     ]
     indicator_store.add_values(ws, rows, summary="demo indicator values")
     for code, period in overrides.items():
-        indicator_store.set_override(ws, ids[code], period, Status.IMPROVED.value, indicators.OVERRIDE_REASON)
+        indicator_store.set_override(
+            ws, ids[code], period, Status.IMPROVED.value, indicators.OVERRIDE_REASON
+        )
 
 
 def _engagement(ws: Workspace) -> None:
@@ -198,18 +237,32 @@ def _engagement(ws: Workspace) -> None:
     themes = dict((name, id_) for id_, name in reference.names(ws, "feedback_themes"))
     for exercise in (engagement.PLAN_EXERCISE, engagement.CLIMATE_EXERCISE):
         exercise_id = engagement_store.add_exercise(
-            ws, exercise.title, [channels[name] for name in exercise.channels], purpose=exercise.purpose,
-            opens_on=exercise.opens_on, closes_on=exercise.closes_on,
-            target_groups=exercise.target_groups, public_link=exercise.public_link,
+            ws,
+            exercise.title,
+            [channels[name] for name in exercise.channels],
+            purpose=exercise.purpose,
+            opens_on=exercise.opens_on,
+            closes_on=exercise.closes_on,
+            target_groups=exercise.target_groups,
+            public_link=exercise.public_link,
         )
         items = engagement.responses(exercise)
         rows = [
             {
-                "exercise_id": exercise_id, "received_on": item.received_on, "channel_id": channels[item.channel],
-                "ward_id": wards.get(item.ward), "respondent_type_id": types[item.respondent_type],
-                "text": item.text, "passed_on_to": item.passed_on_to, "passed_on_date": item.passed_on_date,
+                "exercise_id": exercise_id,
+                "received_on": item.received_on,
+                "channel_id": channels[item.channel],
+                "ward_id": wards.get(item.ward),
+                "respondent_type_id": types[item.respondent_type],
+                "text": item.text,
+                "passed_on_to": item.passed_on_to,
+                "passed_on_date": item.passed_on_date,
             }
             for item in items
         ]
-        theme_links = {index: [themes[name] for name in item.themes] for index, item in enumerate(items)}
-        engagement_store.add_feedback_batch(ws, rows, theme_links, summary=f"demo responses to {exercise.title}")
+        theme_links = {
+            index: [themes[name] for name in item.themes] for index, item in enumerate(items)
+        }
+        engagement_store.add_feedback_batch(
+            ws, rows, theme_links, summary=f"demo responses to {exercise.title}"
+        )

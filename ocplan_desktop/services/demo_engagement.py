@@ -16,10 +16,24 @@ from ocplan_desktop.domain.engagement import NOT_COLLECTED
 
 # Approximate ward populations (thousands of residents), used for rates per 1,000 residents.
 WARD_POPULATIONS = {
-    "Bablake": 19_800, "Binley and Willenhall": 19_300, "Cheylesmore": 18_400, "Earlsdon": 17_900,
-    "Foleshill": 24_100, "Henley": 21_600, "Holbrook": 19_000, "Longford": 20_900, "Lower Stoke": 21_800,
-    "Radford": 20_200, "St Michael's": 24_800, "Sherbourne": 17_600, "Upper Stoke": 20_700,
-    "Wainbody": 16_900, "Westwood": 18_700, "Whoberley": 18_100, "Woodlands": 18_300, "Wyken": 18_600,
+    "Bablake": 19_800,
+    "Binley and Willenhall": 19_300,
+    "Cheylesmore": 18_400,
+    "Earlsdon": 17_900,
+    "Foleshill": 24_100,
+    "Henley": 21_600,
+    "Holbrook": 19_000,
+    "Longford": 20_900,
+    "Lower Stoke": 21_800,
+    "Radford": 20_200,
+    "St Michael's": 24_800,
+    "Sherbourne": 17_600,
+    "Upper Stoke": 20_700,
+    "Wainbody": 16_900,
+    "Westwood": 18_700,
+    "Whoberley": 18_100,
+    "Woodlands": 18_300,
+    "Wyken": 18_600,
 }
 
 CLIMATE_CONSULTATION = "Climate Change Strategy consultation"
@@ -40,7 +54,7 @@ class DemoExercise:
 PLAN_EXERCISE = DemoExercise(
     title="One Coventry Plan engagement 2022",
     purpose="Ask residents, partners and the Council's workforce how the draft Plan's priorities could be "
-            "delivered in a way that builds on what the city has achieved.",
+    "delivered in a way that builds on what the city has achieved.",
     opens_on="2022-02-01",
     closes_on="2022-09-30",
     target_groups="Residents; partner organisations; council workforce; community groups; businesses",
@@ -63,44 +77,88 @@ CLIMATE_EXERCISE = DemoExercise(
 # (channel, weight, share of responses with no ward collected)
 CHANNEL_MIX = {
     PLAN_EXERCISE.title: (
-        ("Online survey", 46, 0.03), ("Library", 14, 0.55), ("Family Hub", 12, 0.6), ("Event", 14, 0.8),
-        ("Email or letter", 6, 0.2), ("Social media", 8, 0.9),
+        ("Online survey", 46, 0.03),
+        ("Library", 14, 0.55),
+        ("Family Hub", 12, 0.6),
+        ("Event", 14, 0.8),
+        ("Email or letter", 6, 0.2),
+        ("Social media", 8, 0.9),
     ),
     CLIMATE_EXERCISE.title: (
-        ("Online survey", 50, 0.05), ("Event", 20, 0.7), ("WhatsApp", 22, 0.5), ("Library", 8, 0.5),
+        ("Online survey", 50, 0.05),
+        ("Event", 20, 0.7),
+        ("WhatsApp", 22, 0.5),
+        ("Library", 8, 0.5),
     ),
 }
 
 # Online responses bunched in the south and west of the city; two wards heard from by no channel.
 ONLINE_WARD_WEIGHTS = {
-    "Earlsdon": 14, "Wainbody": 11, "Cheylesmore": 9, "Westwood": 8, "Whoberley": 7, "Bablake": 5,
-    "Sherbourne": 4, "Woodlands": 4, "Radford": 3, "Holbrook": 2, "Upper Stoke": 2, "Lower Stoke": 2,
-    "Wyken": 2, "Binley and Willenhall": 1, "Henley": 1, "St Michael's": 1,
+    "Earlsdon": 14,
+    "Wainbody": 11,
+    "Cheylesmore": 9,
+    "Westwood": 8,
+    "Whoberley": 7,
+    "Bablake": 5,
+    "Sherbourne": 4,
+    "Woodlands": 4,
+    "Radford": 3,
+    "Holbrook": 2,
+    "Upper Stoke": 2,
+    "Lower Stoke": 2,
+    "Wyken": 2,
+    "Binley and Willenhall": 1,
+    "Henley": 1,
+    "St Michael's": 1,
 }
 SILENT_WARDS = ("Foleshill", "Longford")
 
 RESPONDENT_MIX = (
-    ("Resident", 78), ("Council workforce", 9), ("Partner organisation", 6), ("Community group", 4),
+    ("Resident", 78),
+    ("Council workforce", 9),
+    ("Partner organisation", 6),
+    ("Community group", 4),
     ("Business", 3),
 )
 
 # Theme → phrases residents used; a response takes one to three themes.
 THEME_PHRASES = {
-    "Jobs and skills": ("more apprenticeships for young people", "help for people retraining after redundancy"),
+    "Jobs and skills": (
+        "more apprenticeships for young people",
+        "help for people retraining after redundancy",
+    ),
     "Housing": ("affordable homes for families", "repairs in private rented homes"),
-    "Transport and roads": ("more reliable buses in the evening", "safer cycle routes to the city centre"),
-    "Climate and environment": ("more trees on our streets", "solar panels on council buildings",
-                                "better recycling collections"),
+    "Transport and roads": (
+        "more reliable buses in the evening",
+        "safer cycle routes to the city centre",
+    ),
+    "Climate and environment": (
+        "more trees on our streets",
+        "solar panels on council buildings",
+        "better recycling collections",
+    ),
     "Health and wellbeing": ("shorter waits to see a GP", "more support for mental health"),
     "Children and young people": ("youth clubs in every ward", "more help for children with SEND"),
     "Community safety": ("better street lighting", "police on the beat in the evenings"),
     "Council services": ("bins collected on time", "being able to reach the council by phone"),
     "Cost of living": ("help with energy bills", "warm spaces over the winter"),
-    "City centre and culture": ("keeping the energy of the City of Culture year", "more events in the parks"),
-    "Communication and engagement": ("hearing back after we give our views", "notices in more languages"),
+    "City centre and culture": (
+        "keeping the energy of the City of Culture year",
+        "more events in the parks",
+    ),
+    "Communication and engagement": (
+        "hearing back after we give our views",
+        "notices in more languages",
+    ),
 }
-OPENINGS = ("I would like to see", "Please focus on", "The plan should include", "We need",
-            "My priority is", "It matters to our family to have")
+OPENINGS = (
+    "I would like to see",
+    "Please focus on",
+    "The plan should include",
+    "We need",
+    "My priority is",
+    "It matters to our family to have",
+)
 
 
 @dataclass(frozen=True)
@@ -115,7 +173,9 @@ class DemoResponse:
     passed_on_date: str | None
 
 
-def _weighted(rng: random.Random, pairs: tuple[tuple[str, int], ...] | list[tuple[str, int]]) -> str:
+def _weighted(
+    rng: random.Random, pairs: tuple[tuple[str, int], ...] | list[tuple[str, int]]
+) -> str:
     names = [name for name, _weight in pairs]
     weights = [weight for _name, weight in pairs]
     return rng.choices(names, weights=weights, k=1)[0]
@@ -126,9 +186,7 @@ def responses(exercise: DemoExercise) -> list[DemoResponse]:
     opens = dt.date.fromisoformat(exercise.opens_on)
     days = (dt.date.fromisoformat(exercise.closes_on) - opens).days
     channel_mix = CHANNEL_MIX[exercise.title]
-    other_wards = [
-        (name, 3) for name in WARD_POPULATIONS if name not in SILENT_WARDS
-    ]
+    other_wards = [(name, 3) for name in WARD_POPULATIONS if name not in SILENT_WARDS]
     result = []
     for _index in range(exercise.responses):
         channel, _weight, no_ward_share = rng.choices(
@@ -150,6 +208,15 @@ def responses(exercise: DemoExercise) -> list[DemoResponse]:
             passed_on_to = CLIMATE_CONSULTATION
             passed_on_date = max(received, dt.date(2022, 10, 14)).isoformat()
         result.append(
-            DemoResponse(received.isoformat(), channel, ward, respondent, text, themes, passed_on_to, passed_on_date)
+            DemoResponse(
+                received.isoformat(),
+                channel,
+                ward,
+                respondent,
+                text,
+                themes,
+                passed_on_to,
+                passed_on_date,
+            )
         )
     return result

@@ -19,12 +19,12 @@ GAP_PERIOD = "2020-21"
 
 # (improved, same, worse, cannot say, not available) per period; 73 in each.
 TARGETS: dict[str, tuple[int, int, int, int, int]] = {
-    "2016-17": (38, 5, 14, 1, 15),   # 75% (43/57)
-    "2017-18": (37, 5, 17, 1, 13),   # 71% (42/59)
-    "2018-19": (46, 6, 15, 1, 5),    # 78% (52/67)
-    "2019-20": (44, 6, 13, 1, 9),    # 79% (50/63)
-    "2021-22": (35, 5, 18, 1, 14),   # 69% (40/58)
-    "2022-23": (36, 6, 15, 1, 15),   # 74% (42/57)
+    "2016-17": (38, 5, 14, 1, 15),  # 75% (43/57)
+    "2017-18": (37, 5, 17, 1, 13),  # 71% (42/59)
+    "2018-19": (46, 6, 15, 1, 5),  # 78% (52/67)
+    "2019-20": (44, 6, 13, 1, 9),  # 79% (50/63)
+    "2021-22": (35, 5, 18, 1, 14),  # 69% (40/58)
+    "2022-23": (36, 6, 15, 1, 15),  # 74% (42/57)
 }
 
 # The 2022-23 value of this indicator was not published in time; an officer set its status by hand.
@@ -51,11 +51,21 @@ class DemoIndicator:
     source: str
 
 
-def _i(code: str, name: str, theme: int, polarity: Polarity, unit: str, decimals: int,
-       baseline: float, step: float, source: str) -> DemoIndicator:
+def _i(
+    code: str,
+    name: str,
+    theme: int,
+    polarity: Polarity,
+    unit: str,
+    decimals: int,
+    baseline: float,
+    step: float,
+    source: str,
+) -> DemoIndicator:
     return DemoIndicator(code, name, theme, polarity, unit, decimals, baseline, step, source)
 
 
+# fmt: off
 INDICATORS: tuple[DemoIndicator, ...] = (
     _i("EP01", "Employment rate, residents aged 16-64", 0, H, "%", 1, 68.4, 0.9, "ONS Annual Population Survey"),
     _i("EP02", "Claimant count as a share of residents aged 16-64", 0, L, "%", 1, 3.6, 0.3, "ONS claimant count"),
@@ -131,6 +141,7 @@ INDICATORS: tuple[DemoIndicator, ...] = (
     _i("PL07", "External and partnership funding secured (£m)", 4, H, "£", 1, 38.0, 2.4, "Funding and programmes"),
     _i("PL08", "Staff who would recommend the council as a place to work", 4, H, "%", 1, 58.0, 1.4, "Staff survey"),
 )
+# fmt: on
 
 COMPARATORS = ("England", "West Midlands", "Similar councils")
 
@@ -146,7 +157,9 @@ def _status_plan() -> dict[str, list[Status]]:
     plan: dict[str, list[Status]] = {}
     for period, (improved, same, worse, _cannot_say, not_available) in TARGETS.items():
         statuses = (
-            [Status.IMPROVED] * improved + [Status.SAME] * same + [Status.WORSE] * worse
+            [Status.IMPROVED] * improved
+            + [Status.SAME] * same
+            + [Status.WORSE] * worse
             + [Status.NOT_AVAILABLE] * not_available
         )
         assert len(statuses) == count, (period, len(statuses), count)
@@ -195,9 +208,11 @@ def own_values() -> tuple[dict[str, dict[str, float]], dict[str, str]]:
             good = 1 if indicator.polarity is H else -1
             direction = good if target is Status.IMPROVED else -good
             size = indicator.step * wobble.uniform(0.6, 1.4)
-            size = max(size, tolerance_for(indicator) * 2 + 10 ** -indicator.decimals)
+            size = max(size, tolerance_for(indicator) * 2 + 10**-indicator.decimals)
             last = _round(last + direction * size, indicator.decimals)
-            computed = direction_of_travel(last, series[_latest(series)], indicator.polarity, tolerance_for(indicator))
+            computed = direction_of_travel(
+                last, series[_latest(series)], indicator.polarity, tolerance_for(indicator)
+            )
             assert computed is target, (indicator.code, period, computed, target)
             series[period] = last
         values[indicator.code] = series

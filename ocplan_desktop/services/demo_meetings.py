@@ -7,7 +7,13 @@ documents; the wording is the project's own.
 from __future__ import annotations
 
 from ocplan_desktop.domain.minutes import resolution
-from ocplan_desktop.domain.reports import Approval, Report, ReportAuthor, ReportRecommendation, ReportSection
+from ocplan_desktop.domain.reports import (
+    Approval,
+    Report,
+    ReportAuthor,
+    ReportRecommendation,
+    ReportSection,
+)
 
 SCC = "Scrutiny Co-ordination Committee"
 CABINET = "Cabinet"
@@ -29,9 +35,30 @@ STANDING_ITEMS = (
 
 # name, kind, honorific, job title, service area, portfolio
 PEOPLE = (
-    ("G Duggins", "member", "Councillor", "Leader of the Council", "", "Cabinet Member for Policy and Leadership"),
-    ("A Ahmed", "member", "Councillor", "Deputy Leader", "", "Cabinet Member for Housing and Communities"),
-    ("B Fairweather", "member", "Councillor", "", "", "Cabinet Member for Strategic Finance and Resources"),
+    (
+        "G Duggins",
+        "member",
+        "Councillor",
+        "Leader of the Council",
+        "",
+        "Cabinet Member for Policy and Leadership",
+    ),
+    (
+        "A Ahmed",
+        "member",
+        "Councillor",
+        "Deputy Leader",
+        "",
+        "Cabinet Member for Housing and Communities",
+    ),
+    (
+        "B Fairweather",
+        "member",
+        "Councillor",
+        "",
+        "",
+        "Cabinet Member for Strategic Finance and Resources",
+    ),
     ("K Lindqvist", "member", "Councillor", "", "", "Cabinet Member for Public Health and Sport"),
     ("H Carter", "member", "Councillor", "Chair of Scrutiny Co-ordination Committee", "", ""),
     ("P Ellis", "member", "Councillor", "", "", ""),
@@ -41,8 +68,22 @@ PEOPLE = (
     ("S O'Brien", "member", "Councillor", "", "", ""),
     ("D Walsh", "member", "Councillor", "", "", ""),
     ("Kirston Nelson", "officer", "", "Chief Partnerships Officer", "Partnerships", ""),
-    ("Allison Duggal", "officer", "", "Director of Public Health and Wellbeing", "Public Health and Wellbeing", ""),
-    ("Valerie De Souza", "officer", "", "Consultant in Public Health", "Public Health and Wellbeing", ""),
+    (
+        "Allison Duggal",
+        "officer",
+        "",
+        "Director of Public Health and Wellbeing",
+        "Public Health and Wellbeing",
+        "",
+    ),
+    (
+        "Valerie De Souza",
+        "officer",
+        "",
+        "Consultant in Public Health",
+        "Public Health and Wellbeing",
+        "",
+    ),
     ("Suzanne Bennett", "officer", "", "Governance Services Officer", "Law and Governance", ""),
     ("Phil Helm", "officer", "", "Head of Finance", "Finance", ""),
     ("Julie Newman", "officer", "", "Chief Legal Officer", "Law and Governance", ""),
@@ -51,10 +92,21 @@ PEOPLE = (
 )
 
 MEMBERSHIP = {
-    SCC: [("H Carter", "chair"), ("P Ellis", "vice-chair"), ("J Grant", "member"), ("M Hussain", "member"),
-          ("R Kaur", "member"), ("S O'Brien", "member"), ("D Walsh", "member")],
-    CABINET: [("G Duggins", "chair"), ("A Ahmed", "member"), ("B Fairweather", "member"),
-              ("K Lindqvist", "member")],
+    SCC: [
+        ("H Carter", "chair"),
+        ("P Ellis", "vice-chair"),
+        ("J Grant", "member"),
+        ("M Hussain", "member"),
+        ("R Kaur", "member"),
+        ("S O'Brien", "member"),
+        ("D Walsh", "member"),
+    ],
+    CABINET: [
+        ("G Duggins", "chair"),
+        ("A Ahmed", "member"),
+        ("B Fairweather", "member"),
+        ("K Lindqvist", "member"),
+    ],
     COUNCIL: [(name, "member") for name, kind, *_rest in PEOPLE if kind == "member"],
 }
 
@@ -65,13 +117,48 @@ PLAN_ITEM = "One Coventry Plan 2022-2030"
 REPORT_ITEM = "One Coventry Plan Annual Performance Report 2022-23"
 
 MEETINGS = (
-    (SCC, "2023-02-01", "10:00", "held", 52, [PLAN_ITEM, "Scrutiny Co-ordination Committee Work Programme 2022-23"]),
-    (CABINET, "2023-02-14", "14:00", "held", 98, [PLAN_ITEM + ": recommendations from Scrutiny Co-ordination Committee"]),
+    (
+        SCC,
+        "2023-02-01",
+        "10:00",
+        "held",
+        52,
+        [PLAN_ITEM, "Scrutiny Co-ordination Committee Work Programme 2022-23"],
+    ),
+    (
+        CABINET,
+        "2023-02-14",
+        "14:00",
+        "held",
+        98,
+        [PLAN_ITEM + ": recommendations from Scrutiny Co-ordination Committee"],
+    ),
     (COUNCIL, "2023-02-21", "14:00", "held", 121, [PLAN_ITEM]),
-    (SCC, "2023-06-21", "10:00", "held", 1, ["Scrutiny Co-ordination Committee Work Programme 2023-24"]),
-    (SCC, "2023-12-20", "10:00", "held", 39, [REPORT_ITEM, "One Coventry Plan: progress on the recommendations to Cabinet"]),
+    (
+        SCC,
+        "2023-06-21",
+        "10:00",
+        "held",
+        1,
+        ["Scrutiny Co-ordination Committee Work Programme 2023-24"],
+    ),
+    (
+        SCC,
+        "2023-12-20",
+        "10:00",
+        "held",
+        39,
+        [REPORT_ITEM, "One Coventry Plan: progress on the recommendations to Cabinet"],
+    ),
     (CABINET, "2024-01-09", "14:00", "held", 71, [REPORT_ITEM]),
-    (SCC, "2024-02-07", "10:00", "scheduled", 47, ["Scrutiny Co-ordination Committee Work Programme 2024-25"]),
+    (
+        SCC,
+        "2024-02-07",
+        "10:00",
+        "scheduled",
+        47,
+        ["Scrutiny Co-ordination Committee Work Programme 2024-25"],
+    ),
 )
 
 ATTENDANCE_APOLOGIES = {("2023-02-01", "D Walsh"), ("2023-12-20", "R Kaur")}
@@ -143,26 +230,68 @@ PLAN_RESOLUTIONS = (
 
 # Cabinet's responses at its meeting of 14 February 2023: (response, response text, status, due date,
 # lead officer, progress updates [(date, text)]).
-CABINET_RESPONSES = (
-    ("accepted", "Cabinet welcomed the Committee's support for the engagement approach.", "completed",
-     None, "Kirston Nelson", [("2023-03-01", "Engagement approach adopted as the model for future plan refreshes.")]),
-    ("accepted", "Ward information will be collected in all future surveys and at events where possible.",
-     "in_progress", "2024-03-31", "Tom Adeyemi",
-     [("2023-07-12", "Ward question added to the corporate survey template."),
-      ("2023-11-30", "Events toolkit updated; libraries and Family Hubs to record postcodes from January.")]),
-    ("accepted", "The review of media and communications will report to Cabinet in the autumn.",
-     "in_progress", "2023-10-31", "Grace Whitfield",
-     [("2023-09-14", "Review under way; residents' panel consulted on preferred channels.")]),
-    ("partially_accepted",
-     "QR codes will be trialled on printed material; a WhatsApp channel will be considered once "
-     "moderation and data protection questions are settled.", "open", "2024-06-30", "Grace Whitfield", []),
+CABINET_RESPONSES: tuple[tuple[str, str, str, str | None, str, list[tuple[str, str]]], ...] = (
+    (
+        "accepted",
+        "Cabinet welcomed the Committee's support for the engagement approach.",
+        "completed",
+        None,
+        "Kirston Nelson",
+        [("2023-03-01", "Engagement approach adopted as the model for future plan refreshes.")],
+    ),
+    (
+        "accepted",
+        "Ward information will be collected in all future surveys and at events where possible.",
+        "in_progress",
+        "2024-03-31",
+        "Tom Adeyemi",
+        [
+            ("2023-07-12", "Ward question added to the corporate survey template."),
+            (
+                "2023-11-30",
+                "Events toolkit updated; libraries and Family Hubs to record postcodes from January.",
+            ),
+        ],
+    ),
+    (
+        "accepted",
+        "The review of media and communications will report to Cabinet in the autumn.",
+        "in_progress",
+        "2023-10-31",
+        "Grace Whitfield",
+        [("2023-09-14", "Review under way; residents' panel consulted on preferred channels.")],
+    ),
+    (
+        "partially_accepted",
+        "QR codes will be trialled on printed material; a WhatsApp channel will be considered once "
+        "moderation and data protection questions are settled.",
+        "open",
+        "2024-06-30",
+        "Grace Whitfield",
+        [],
+    ),
     ("noted", "Cabinet noted the Committee's comments.", "closed", None, "Kirston Nelson", []),
-    ("accepted", "The One Coventry Partnership board will publish its own progress measures.", "in_progress",
-     "2024-04-30", "Kirston Nelson",
-     [("2023-12-20", "Partnership measures drafted and reported to the Committee with the annual report.")]),
-    ("accepted", "The annual performance report and a mid-year update will come to Scrutiny.", "completed",
-     None, "Valerie De Souza",
-     [("2023-12-20", "Annual performance report 2022-23 considered by the Committee.")]),
+    (
+        "accepted",
+        "The One Coventry Partnership board will publish its own progress measures.",
+        "in_progress",
+        "2024-04-30",
+        "Kirston Nelson",
+        [
+            (
+                "2023-12-20",
+                "Partnership measures drafted and reported to the Committee with the annual report.",
+            )
+        ],
+    ),
+    (
+        "accepted",
+        "The annual performance report and a mid-year update will come to Scrutiny.",
+        "completed",
+        None,
+        "Valerie De Souza",
+        [("2023-12-20", "Annual performance report 2022-23 considered by the Committee.")],
+    ),
 )
 CABINET_RESPONSE_DATE = "2023-02-14"
 
@@ -175,8 +304,12 @@ REPORT_MINUTES_RESOLUTIONS = (
     resolution("That the Council's performance as set out in the report be noted."),
     resolution(
         "That the following comments be submitted to Cabinet. That Scrutiny Co-ordination Committee:",
-        resolution("Request that the performance report include ward-level data where it is available"),
-        resolution("Suggest that future reports show the indicators that moved furthest in either direction"),
+        resolution(
+            "Request that the performance report include ward-level data where it is available"
+        ),
+        resolution(
+            "Suggest that future reports show the indicators that moved furthest in either direction"
+        ),
     ),
 )
 
@@ -208,17 +341,33 @@ def annual_report(summary_sentence: str) -> Report:
             "partnerships more closely with the themes and priorities emerging in the city and the region."
         ),
         recommendations=(
-            ReportRecommendation(SCC, "Consider the Council's performance as set out in the performance report."),
-            ReportRecommendation(SCC, "Identify any comments or issues they wish to raise with Cabinet."),
+            ReportRecommendation(
+                SCC, "Consider the Council's performance as set out in the performance report."
+            ),
+            ReportRecommendation(
+                SCC, "Identify any comments or issues they wish to raise with Cabinet."
+            ),
             ReportRecommendation(SCC, "Identify any areas for further scrutiny."),
-            ReportRecommendation(SCC, "Note the intention to refresh the content and frequency of the "
-                                      "performance reports available in future."),
-            ReportRecommendation(CABINET, "Consider any comments or issues raised by Scrutiny Co-ordination Committee."),
+            ReportRecommendation(
+                SCC,
+                "Note the intention to refresh the content and frequency of the "
+                "performance reports available in future.",
+            ),
+            ReportRecommendation(
+                CABINET,
+                "Consider any comments or issues raised by Scrutiny Co-ordination Committee.",
+            ),
             ReportRecommendation(CABINET, "Approve the performance report."),
-            ReportRecommendation(CABINET, "Consider the Council's performance this year and identify areas "
-                                          "they wish to look at in more detail."),
-            ReportRecommendation(CABINET, "Note the intention to refresh the content and frequency of the "
-                                          "performance reports available in future."),
+            ReportRecommendation(
+                CABINET,
+                "Consider the Council's performance this year and identify areas "
+                "they wish to look at in more detail.",
+            ),
+            ReportRecommendation(
+                CABINET,
+                "Note the intention to refresh the content and frequency of the "
+                "performance reports available in future.",
+            ),
         ),
         appendices=("Appendix I – One Coventry Plan Annual Performance Report 2022-23",),
         background_papers="None",
@@ -226,37 +375,45 @@ def annual_report(summary_sentence: str) -> Report:
         other_bodies="No",
         goes_to_council="No",
         sections=(
-            ReportSection("Background", (
-                "The One Coventry Plan holds the Council's vision and priorities, its new ways of working and "
-                "the core activity that delivers the Plan's objectives, strategies and approaches. Last "
-                "refreshed in 2022, it covers 2022 to 2030. It keeps the Council's long-standing principles "
-                "(globally connected, locally committed, working together to deliver priorities with fewer "
-                "resources) and sets out new ways of working to meet rising demand with less funding in "
-                "real terms.",
-                "The annual performance report shows progress towards the One Coventry Plan: for each "
-                "objective, the trends, the actions taken and the performance measures, compared with "
-                "earlier years and with other places.",
-                "Agreed indicators show progress on the priorities, supported by a wider basket of measures, "
-                "including equality and perception measures, that explain the story behind the headlines. "
-                "Indicators are drawn from key strategies and aligned to directorate priorities and to the "
-                "equality and health inequalities objectives.",
-                "Infographics, open data, maps and a publication schedule are available at "
-                "www.coventry.gov.uk/infoandstats/.",
-                "The Council's priorities are delivered through strategies aligned to the One Coventry Plan, "
-                "as the performance management framework sets out; directorate leadership teams and the "
-                "Corporate Leadership Team have checked that the key strategies are aligned to the Plan.",
-            )),
-            ReportSection("Context", (
-                summary_sentence,
-                "Many of the Council's key priorities have an equality dimension or address an inequality "
-                "arising from economic or social circumstances.",
-            )),
-            ReportSection("Results of consultation undertaken", (
-                "No consultation has been carried out on this report.",
-            )),
-            ReportSection("Timetable for implementing this decision", (
-                "No decision timetable is linked to this performance report.",
-            )),
+            ReportSection(
+                "Background",
+                (
+                    "The One Coventry Plan holds the Council's vision and priorities, its new ways of working and "
+                    "the core activity that delivers the Plan's objectives, strategies and approaches. Last "
+                    "refreshed in 2022, it covers 2022 to 2030. It keeps the Council's long-standing principles "
+                    "(globally connected, locally committed, working together to deliver priorities with fewer "
+                    "resources) and sets out new ways of working to meet rising demand with less funding in "
+                    "real terms.",
+                    "The annual performance report shows progress towards the One Coventry Plan: for each "
+                    "objective, the trends, the actions taken and the performance measures, compared with "
+                    "earlier years and with other places.",
+                    "Agreed indicators show progress on the priorities, supported by a wider basket of measures, "
+                    "including equality and perception measures, that explain the story behind the headlines. "
+                    "Indicators are drawn from key strategies and aligned to directorate priorities and to the "
+                    "equality and health inequalities objectives.",
+                    "Infographics, open data, maps and a publication schedule are available at "
+                    "www.coventry.gov.uk/infoandstats/.",
+                    "The Council's priorities are delivered through strategies aligned to the One Coventry Plan, "
+                    "as the performance management framework sets out; directorate leadership teams and the "
+                    "Corporate Leadership Team have checked that the key strategies are aligned to the Plan.",
+                ),
+            ),
+            ReportSection(
+                "Context",
+                (
+                    summary_sentence,
+                    "Many of the Council's key priorities have an equality dimension or address an inequality "
+                    "arising from economic or social circumstances.",
+                ),
+            ),
+            ReportSection(
+                "Results of consultation undertaken",
+                ("No consultation has been carried out on this report.",),
+            ),
+            ReportSection(
+                "Timetable for implementing this decision",
+                ("No decision timetable is linked to this performance report.",),
+            ),
         ),
         implications={
             "implications_financial": (
@@ -312,14 +469,50 @@ def annual_report(summary_sentence: str) -> Report:
         author_contact="insight@coventry.gov.uk",
         web_link="www.coventry.gov.uk/performance/",
         approvals=(
-            Approval("contributor", "Suzanne Bennett", "", "Governance Services Officer", "Law and Governance",
-                     "2023-12-07", "2023-12-07"),
-            Approval("approver", "Phil Helm", "Finance", "Head of Finance", "Finance", "2023-12-07", "2023-12-08"),
-            Approval("approver", "Julie Newman", "Legal", "Chief Legal Officer", "Law and Governance",
-                     "2023-12-07", "2023-12-07"),
-            Approval("approver", "Kirston Nelson", "Director", "Chief Partnerships Officer", "-",
-                     "2023-12-07", "2023-12-07"),
-            Approval("approver", "Councillor G Duggins", "Members", "Cabinet Member for Policy and Leadership",
-                     "-", "2023-12-06", "2023-12-06"),
+            Approval(
+                "contributor",
+                "Suzanne Bennett",
+                "",
+                "Governance Services Officer",
+                "Law and Governance",
+                "2023-12-07",
+                "2023-12-07",
+            ),
+            Approval(
+                "approver",
+                "Phil Helm",
+                "Finance",
+                "Head of Finance",
+                "Finance",
+                "2023-12-07",
+                "2023-12-08",
+            ),
+            Approval(
+                "approver",
+                "Julie Newman",
+                "Legal",
+                "Chief Legal Officer",
+                "Law and Governance",
+                "2023-12-07",
+                "2023-12-07",
+            ),
+            Approval(
+                "approver",
+                "Kirston Nelson",
+                "Director",
+                "Chief Partnerships Officer",
+                "-",
+                "2023-12-07",
+                "2023-12-07",
+            ),
+            Approval(
+                "approver",
+                "Councillor G Duggins",
+                "Members",
+                "Cabinet Member for Policy and Leadership",
+                "-",
+                "2023-12-06",
+                "2023-12-06",
+            ),
         ),
     )

@@ -32,7 +32,12 @@ def responses(ws: Workspace, exercise_id: int | None = None) -> list[Response]:
 
 def _response(row: dict[str, Any]) -> Response:
     return Response(
-        id=row["id"], received_on=row["received_on"], channel=row["channel"], ward=row["ward"],
-        respondent_type=row["respondent_type"], text=row["text"], themes=row["themes"] or "",
+        id=row["id"],
+        received_on=row["received_on"],
+        channel=row["channel"],
+        ward=row["ward"],
+        respondent_type=row["respondent_type"],
+        text=row["text"],
+        themes=row["themes"] or "",
         passed_on_to=row["passed_on_to"],
     )

@@ -47,12 +47,16 @@ def performance_summary(ws: Workspace, period: str | None = None) -> Performance
     known = list_periods(ws)
     if period is None:
         if not known:
-            raise ValidationError("the workspace has no indicator values yet, so there is no summary")
+            raise ValidationError(
+                "the workspace has no indicator values yet, so there is no summary"
+            )
         period = known[-1]
     period = normalise_period(period, field="period")
     if period not in known:
         shown = ", ".join(known[-8:]) or "none"
-        raise ValidationError(f"no values are recorded for {period} (periods: {shown})", field="period")
+        raise ValidationError(
+            f"no values are recorded for {period} (periods: {shown})", field="period"
+        )
     series = indicator_store.own_series(ws)
     overrides = indicator_store.overrides(ws)
     report = report_for_period(period, series, overrides)

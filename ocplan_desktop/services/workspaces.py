@@ -19,7 +19,12 @@ from ocplan_desktop.domain.reference import (
 from ocplan_desktop.store import reference
 from ocplan_desktop.store.files import read_only_connection
 from ocplan_desktop.store.migrations import latest_version
-from ocplan_desktop.store.workspace import Workspace, check_workspace, create_workspace, open_workspace
+from ocplan_desktop.store.workspace import (
+    Workspace,
+    check_workspace,
+    create_workspace,
+    open_workspace,
+)
 
 DEFAULT_AREA = "Coventry"
 

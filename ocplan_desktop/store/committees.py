@@ -10,19 +10,33 @@ from ocplan_desktop.store.workspace import Workspace
 
 
 def add_committee(
-    ws: Workspace, name: str, short_name: str = "", kind: str = "committee", year_starts_month: int = 5
+    ws: Workspace,
+    name: str,
+    short_name: str = "",
+    kind: str = "committee",
+    year_starts_month: int = 5,
 ) -> int:
     return records.insert(
         ws,
         "committees",
-        {"name": name, "short_name": short_name, "kind": kind, "year_starts_month": year_starts_month},
+        {
+            "name": name,
+            "short_name": short_name,
+            "kind": kind,
+            "year_starts_month": year_starts_month,
+        },
     )
 
 
 def list_committees(ws: Workspace) -> list[Committee]:
     return [
         Committee(
-            row["id"], row["name"], row["short_name"], row["kind"], row["year_starts_month"], row["notes"]
+            row["id"],
+            row["name"],
+            row["short_name"],
+            row["kind"],
+            row["year_starts_month"],
+            row["notes"],
         )
         for row in ws.query("SELECT * FROM committees ORDER BY name")
     ]
@@ -51,11 +65,15 @@ def list_people(ws: Workspace, kind: str | None = None) -> list[Person]:
 
 def add_member(ws: Workspace, committee_id: int, person_id: int, role: str = "member") -> None:
     with ws.atomic() as db:
-        db["committee_members"].insert(
+        db.table("committee_members").insert(
             {"committee_id": committee_id, "person_id": person_id, "role": role}
         )
         records.audit(
-            ws, "insert", "committee_members", None, None,
+            ws,
+            "insert",
+            "committee_members",
+            None,
+            None,
             {"committee_id": committee_id, "person_id": person_id, "role": role},
         )
 
@@ -76,11 +94,15 @@ def members(ws: Workspace, committee_id: int) -> list[tuple[Person, str]]:
 
 def set_standing_items(ws: Workspace, committee_id: int, titles: Iterable[str]) -> None:
     with ws.atomic():
-        for row in ws.query("SELECT id FROM standing_items WHERE committee_id = ?", (committee_id,)):
+        for row in ws.query(
+            "SELECT id FROM standing_items WHERE committee_id = ?", (committee_id,)
+        ):
             records.delete(ws, "standing_items", row["id"])
         for position, title in enumerate(titles):
             records.insert(
-                ws, "standing_items", {"committee_id": committee_id, "position": position, "title": title}
+                ws,
+                "standing_items",
+                {"committee_id": committee_id, "position": position, "title": title},
             )
 
 
@@ -88,6 +110,7 @@ def standing_items(ws: Workspace, committee_id: int) -> list[str]:
     return [
         row["title"]
         for row in ws.query(
-            "SELECT title FROM standing_items WHERE committee_id = ? ORDER BY position", (committee_id,)
+            "SELECT title FROM standing_items WHERE committee_id = ? ORDER BY position",
+            (committee_id,),
         )
     ]

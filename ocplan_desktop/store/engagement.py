@@ -14,7 +14,9 @@ def add_exercise(ws: Workspace, title: str, channel_ids: Iterable[int] = (), **f
     with ws.atomic() as db:
         exercise_id = records.insert(ws, "exercises", {"title": title, **fields})
         for channel_id in channel_ids:
-            db["exercise_channels"].insert({"exercise_id": exercise_id, "channel_id": channel_id})
+            db.table("exercise_channels").insert(
+                {"exercise_id": exercise_id, "channel_id": channel_id}
+            )
     return exercise_id
 
 
@@ -28,14 +30,17 @@ def list_exercises(ws: Workspace) -> list[Exercise]:
 
 
 def add_feedback_batch(
-    ws: Workspace, rows: Iterable[Mapping[str, Any]], themes: Mapping[int, Iterable[int]] | None = None,
-    *, summary: str,
+    ws: Workspace,
+    rows: Iterable[Mapping[str, Any]],
+    themes: Mapping[int, Iterable[int]] | None = None,
+    *,
+    summary: str,
 ) -> list[int]:
     """Insert many responses at once; `themes` maps an index in `rows` to its theme ids."""
     themes = themes or {}
     ids: list[int] = []
     with ws.atomic() as db:
-        table = db["feedback"]
+        table = db.table("feedback")
         for row in rows:
             ids.append(int(table.insert(dict(row)).last_rowid or 0))
         links = [
@@ -44,7 +49,7 @@ def add_feedback_batch(
             for theme_id in theme_ids
         ]
         if links:
-            db["feedback_theme_links"].insert_all(links, batch_size=1000)
+            db.table("feedback_theme_links").insert_all(links, batch_size=1000)
         records.audit(ws, "bulk", "feedback", None, summary=f"{summary} ({len(ids):,} responses)")
     return ids
 

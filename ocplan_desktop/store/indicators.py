@@ -20,11 +20,15 @@ FROM indicators LEFT JOIN themes ON themes.id = indicators.theme_id
 """
 
 
-def add_indicator(ws: Workspace, record: Mapping[str, Any], comparator_area_ids: Iterable[int] = ()) -> int:
+def add_indicator(
+    ws: Workspace, record: Mapping[str, Any], comparator_area_ids: Iterable[int] = ()
+) -> int:
     with ws.atomic() as db:
         indicator_id = records.insert(ws, "indicators", record)
         for area_id in comparator_area_ids:
-            db["indicator_comparators"].insert({"indicator_id": indicator_id, "area_id": area_id})
+            db.table("indicator_comparators").insert(
+                {"indicator_id": indicator_id, "area_id": area_id}
+            )
     return indicator_id
 
 
@@ -50,9 +54,15 @@ def own_series(ws: Workspace) -> list[IndicatorSeries]:
         values.setdefault(row["indicator_id"], {})[row["period"]] = row["value"]
     return [
         IndicatorSeries(
-            indicator_id=item.id, code=item.code, name=item.name, polarity=Polarity(item.polarity),
-            tolerance=item.tolerance, values=values.get(item.id, {}), theme=item.theme,
-            first_period=item.first_period, last_period=item.last_period,
+            indicator_id=item.id,
+            code=item.code,
+            name=item.name,
+            polarity=Polarity(item.polarity),
+            tolerance=item.tolerance,
+            values=values.get(item.id, {}),
+            theme=item.theme,
+            first_period=item.first_period,
+            last_period=item.last_period,
         )
         for item in list_indicators(ws)
     ]
@@ -69,9 +79,15 @@ def set_override(ws: Workspace, indicator_id: int, period: str, status: str, rea
     with ws.atomic():
         ensure_periods(ws, [period])
         existing = ws.scalar(
-            "SELECT id FROM status_overrides WHERE indicator_id = ? AND period = ?", (indicator_id, period)
+            "SELECT id FROM status_overrides WHERE indicator_id = ? AND period = ?",
+            (indicator_id, period),
         )
-        values = {"status": status, "reason": reason, "created_by": ws.user, "created_at": now_text()}
+        values = {
+            "status": status,
+            "reason": reason,
+            "created_by": ws.user,
+            "created_at": now_text(),
+        }
         if existing:
             records.update(ws, "status_overrides", int(existing), values)
             return int(existing)

@@ -17,14 +17,22 @@ FROM meetings JOIN committees ON committees.id = meetings.committee_id
 
 
 def add_meeting(
-    ws: Workspace, committee_id: int, date: str, *, start_time: str = "", venue: str = "",
+    ws: Workspace,
+    committee_id: int,
+    date: str,
+    *,
+    start_time: str = "",
+    venue: str = "",
     status: str = "scheduled",
 ) -> int:
     return records.insert(
         ws,
         "meetings",
         {
-            "committee_id": committee_id, "date": date, "start_time": start_time, "venue": venue,
+            "committee_id": committee_id,
+            "date": date,
+            "start_time": start_time,
+            "venue": venue,
             "status": status,
         },
     )
@@ -35,7 +43,8 @@ def list_meetings(ws: Workspace, committee_id: int | None = None) -> list[Meetin
         rows = ws.query(_MEETING_SELECT + " ORDER BY meetings.date, committees.name")
     else:
         rows = ws.query(
-            _MEETING_SELECT + " WHERE meetings.committee_id = ? ORDER BY meetings.date", (committee_id,)
+            _MEETING_SELECT + " WHERE meetings.committee_id = ? ORDER BY meetings.date",
+            (committee_id,),
         )
     return [Meeting(**row) for row in rows]
 
@@ -48,20 +57,31 @@ def get_meeting(ws: Workspace, meeting_id: int) -> Meeting:
 
 
 def add_agenda_item(
-    ws: Workspace, meeting_id: int, title: str, *, is_standing: bool = False, minute_number: str = "",
-    report_id: int | None = None, outcome: str = "",
+    ws: Workspace,
+    meeting_id: int,
+    title: str,
+    *,
+    is_standing: bool = False,
+    minute_number: str = "",
+    report_id: int | None = None,
+    outcome: str = "",
 ) -> int:
     position = int(
         ws.scalar(
-            "SELECT coalesce(max(position) + 1, 0) FROM agenda_items WHERE meeting_id = ?", (meeting_id,)
+            "SELECT coalesce(max(position) + 1, 0) FROM agenda_items WHERE meeting_id = ?",
+            (meeting_id,),
         )
     )
     return records.insert(
         ws,
         "agenda_items",
         {
-            "meeting_id": meeting_id, "position": position, "title": title,
-            "is_standing": int(is_standing), "minute_number": minute_number, "report_id": report_id,
+            "meeting_id": meeting_id,
+            "position": position,
+            "title": title,
+            "is_standing": int(is_standing),
+            "minute_number": minute_number,
+            "report_id": report_id,
             "outcome": outcome,
         },
     )
@@ -69,9 +89,14 @@ def add_agenda_item(
 
 def _agenda_item(row: dict[str, Any]) -> AgendaItem:
     return AgendaItem(
-        id=row["id"], meeting_id=row["meeting_id"], position=row["position"], title=row["title"],
-        is_standing=bool(row["is_standing"]), minute_number=row["minute_number"],
-        report_id=row["report_id"], outcome=row["outcome"],
+        id=row["id"],
+        meeting_id=row["meeting_id"],
+        position=row["position"],
+        title=row["title"],
+        is_standing=bool(row["is_standing"]),
+        minute_number=row["minute_number"],
+        report_id=row["report_id"],
+        outcome=row["outcome"],
     )
 
 
@@ -90,7 +115,11 @@ def set_attendance(ws: Workspace, meeting_id: int, person_id: int, status: str) 
             (meeting_id, person_id, status),
         )
         records.audit(
-            ws, "update", "attendance", None, None,
+            ws,
+            "update",
+            "attendance",
+            None,
+            None,
             {"meeting_id": meeting_id, "person_id": person_id, "status": status},
         )
 

@@ -59,7 +59,9 @@ def split_statements(script: str) -> list[str]:
     if current.strip() and not all(
         part.strip().startswith("--") or not part.strip() for part in current.splitlines()
     ):
-        raise RuntimeError(f"incomplete SQL statement at the end of a schema file: {current[:80]!r}")
+        raise RuntimeError(
+            f"incomplete SQL statement at the end of a schema file: {current[:80]!r}"
+        )
     return statements
 
 
@@ -86,5 +88,7 @@ def pending_steps(db: Database, folder: Path | None = None) -> list[str]:
     return [migration.name for migration in build_migrations(folder).pending(db)]
 
 
-def apply_migrations(db: Database, folder: Path | None = None, *, stop_before: str | None = None) -> None:
+def apply_migrations(
+    db: Database, folder: Path | None = None, *, stop_before: str | None = None
+) -> None:
     build_migrations(folder).apply(db, stop_before=stop_before)

@@ -10,7 +10,9 @@ from ocplan_desktop.store import records
 from ocplan_desktop.store.workspace import Workspace, now_text
 
 
-def add_minutes(ws: Workspace, minutes: Minutes, *, to_committees: dict[int, int] | None = None) -> int:
+def add_minutes(
+    ws: Workspace, minutes: Minutes, *, to_committees: dict[int, int] | None = None
+) -> int:
     """Insert minutes for an agenda item with all their parts.
 
     `to_committees` maps a top-level resolution's index to the committee its lettered items are sent
@@ -18,26 +20,43 @@ def add_minutes(ws: Workspace, minutes: Minutes, *, to_committees: dict[int, int
     """
     with ws.atomic():
         minutes_id = records.insert(
-            ws, "minutes",
+            ws,
+            "minutes",
             {
-                "agenda_item_id": minutes.agenda_item_id, "heading": minutes.heading,
-                "report_of": minutes.report_of, "revision": minutes.revision, "updated_at": now_text(),
+                "agenda_item_id": minutes.agenda_item_id,
+                "heading": minutes.heading,
+                "report_of": minutes.report_of,
+                "revision": minutes.revision,
+                "updated_at": now_text(),
             },
         )
         for position, text in enumerate(minutes.paragraphs):
-            records.insert(ws, "minute_paragraphs", {"minutes_id": minutes_id, "position": position, "text": text})
+            records.insert(
+                ws,
+                "minute_paragraphs",
+                {"minutes_id": minutes_id, "position": position, "text": text},
+            )
         for position, text in enumerate(minutes.bullets):
-            records.insert(ws, "minute_bullets", {"minutes_id": minutes_id, "position": position, "text": text})
+            records.insert(
+                ws, "minute_bullets", {"minutes_id": minutes_id, "position": position, "text": text}
+            )
         _insert_tree(ws, minutes_id, minutes.resolutions, None, to_committees or {})
     return minutes_id
 
 
 def _insert_tree(
-    ws: Workspace, minutes_id: int, nodes: Tree, parent_id: int | None, to_committees: dict[int, int]
+    ws: Workspace,
+    minutes_id: int,
+    nodes: Tree,
+    parent_id: int | None,
+    to_committees: dict[int, int],
 ) -> None:
     for position, node in enumerate(nodes):
         row: dict[str, Any] = {
-            "minutes_id": minutes_id, "parent_id": parent_id, "position": position, "text": node.text,
+            "minutes_id": minutes_id,
+            "parent_id": parent_id,
+            "position": position,
+            "text": node.text,
         }
         if parent_id is None and position in to_committees:
             row["to_committee_id"] = to_committees[position]
@@ -58,18 +77,26 @@ def load_minutes(ws: Workspace, agenda_item_id: int) -> Minutes | None:
         return None
     row = rows[0]
     paragraphs = tuple(
-        item["text"] for item in ws.query(
-            "SELECT text FROM minute_paragraphs WHERE minutes_id = ? ORDER BY position", (row["id"],)
+        item["text"]
+        for item in ws.query(
+            "SELECT text FROM minute_paragraphs WHERE minutes_id = ? ORDER BY position",
+            (row["id"],),
         )
     )
     bullets = tuple(
-        item["text"] for item in ws.query(
+        item["text"]
+        for item in ws.query(
             "SELECT text FROM minute_bullets WHERE minutes_id = ? ORDER BY position", (row["id"],)
         )
     )
     return Minutes(
-        id=row["id"], agenda_item_id=agenda_item_id, heading=row["heading"], report_of=row["report_of"],
-        paragraphs=paragraphs, bullets=bullets, resolutions=resolution_tree(ws, row["id"]),
+        id=row["id"],
+        agenda_item_id=agenda_item_id,
+        heading=row["heading"],
+        report_of=row["report_of"],
+        paragraphs=paragraphs,
+        bullets=bullets,
+        resolutions=resolution_tree(ws, row["id"]),
         revision=row["revision"],
     )
 

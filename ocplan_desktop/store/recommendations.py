@@ -25,16 +25,25 @@ LEFT JOIN people AS officer ON officer.id = recommendations.lead_officer_id
 
 def add_recommendation(ws: Workspace, record: dict[str, Any]) -> int:
     stamp = now_text()
-    return records.insert(ws, "recommendations", {"created_at": stamp, "updated_at": stamp, **record})
-
-
-def update_recommendation(ws: Workspace, recommendation_id: int, changes: dict[str, Any]) -> dict[str, Any]:
-    return records.update(ws, "recommendations", recommendation_id, {**changes, "updated_at": now_text()})
-
-
-def add_update(ws: Workspace, recommendation_id: int, date: str, text: str, author: str = "") -> int:
     return records.insert(
-        ws, "recommendation_updates",
+        ws, "recommendations", {"created_at": stamp, "updated_at": stamp, **record}
+    )
+
+
+def update_recommendation(
+    ws: Workspace, recommendation_id: int, changes: dict[str, Any]
+) -> dict[str, Any]:
+    return records.update(
+        ws, "recommendations", recommendation_id, {**changes, "updated_at": now_text()}
+    )
+
+
+def add_update(
+    ws: Workspace, recommendation_id: int, date: str, text: str, author: str = ""
+) -> int:
+    return records.insert(
+        ws,
+        "recommendation_updates",
         {"recommendation_id": recommendation_id, "date": date, "text": text, "author": author},
     )
 
@@ -55,5 +64,7 @@ def updates(ws: Workspace, recommendation_id: int) -> list[dict[str, Any]]:
 def tracked_resolution_ids(ws: Workspace) -> set[int]:
     return {
         row["resolution_id"]
-        for row in ws.query("SELECT resolution_id FROM recommendations WHERE resolution_id IS NOT NULL")
+        for row in ws.query(
+            "SELECT resolution_id FROM recommendations WHERE resolution_id IS NOT NULL"
+        )
     }

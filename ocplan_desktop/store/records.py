@@ -27,7 +27,7 @@ def audit(
     after: Mapping[str, Any] | None = None,
     summary: str = "",
 ) -> None:
-    ws.db["audit_log"].insert(
+    ws.db.table("audit_log").insert(
         {
             "at": now_text(),
             "user": ws.user,
@@ -56,7 +56,7 @@ def find(ws: Workspace, table: str, row_id: int) -> dict[str, Any] | None:
 def insert(ws: Workspace, table: str, record: Mapping[str, Any]) -> int:
     """Insert one row and audit it; returns the new id."""
     with ws.atomic() as db:
-        row_id = int(db[table].insert(dict(record)).last_rowid or 0)
+        row_id = int(db.table(table).insert(dict(record)).last_rowid or 0)
         audit(ws, "insert", table, row_id, None, {"id": row_id, **record})
     return row_id
 
@@ -66,7 +66,7 @@ def update(ws: Workspace, table: str, row_id: int, changes: Mapping[str, Any]) -
     with ws.atomic() as db:
         before = get(ws, table, row_id)
         if changes:
-            db[table].update(row_id, dict(changes))
+            db.table(table).update(row_id, dict(changes))
             after = get(ws, table, row_id)
             if after != before:
                 audit(ws, "update", table, row_id, before, after)
@@ -85,7 +85,7 @@ def delete(ws: Workspace, table: str, row_id: int) -> dict[str, Any]:
 def restore(ws: Workspace, table: str, row: Mapping[str, Any]) -> int:
     """Put back a deleted row with its old id (undo of a delete)."""
     with ws.atomic() as db:
-        db[table].insert(dict(row))
+        db.table(table).insert(dict(row))
         row_id = int(row["id"])
         audit(ws, "insert", table, row_id, None, row, summary="restored")
     return row_id
@@ -99,6 +99,6 @@ def insert_many(
     if not rows:
         return 0
     with ws.atomic() as db:
-        db[table].insert_all(rows, batch_size=1000)
+        db.table(table).insert_all(rows, batch_size=1000)
         audit(ws, "bulk", table, None, None, None, summary=f"{summary} ({len(rows):,} rows)")
     return len(rows)

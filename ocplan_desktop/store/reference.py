@@ -22,13 +22,18 @@ def add_named(ws: Workspace, table: str, names: Iterable[str], **extra: object) 
 
 
 def names(ws: Workspace, table: str) -> list[tuple[int, str]]:
-    return [(row["id"], row["name"]) for row in ws.query(f"SELECT id, name FROM [{table}] ORDER BY position, name")]
+    return [
+        (row["id"], row["name"])
+        for row in ws.query(f"SELECT id, name FROM [{table}] ORDER BY position, name")
+    ]
 
 
 def add_wards(ws: Workspace, wards: Sequence[tuple[str, int | None]]) -> list[int]:
     start = int(ws.scalar("SELECT coalesce(max(position) + 1, 0) FROM wards") or 0)
     return [
-        records.insert(ws, "wards", {"name": name, "population": population, "position": start + index})
+        records.insert(
+            ws, "wards", {"name": name, "population": population, "position": start + index}
+        )
         for index, (name, population) in enumerate(wards)
     ]
 
@@ -45,12 +50,16 @@ def rename_ward(ws: Workspace, ward_id: int, new_name: str, on: str) -> None:
     """Rename a ward and keep the old name as history (`Holbrook` → `Holbrooks`)."""
     with ws.atomic():
         old = records.get(ws, "wards", ward_id)
-        records.insert(ws, "ward_names", {"ward_id": ward_id, "name": old["name"], "valid_until": on})
+        records.insert(
+            ws, "ward_names", {"ward_id": ward_id, "name": old["name"], "valid_until": on}
+        )
         records.update(ws, "wards", ward_id, {"name": new_name})
 
 
 def ward_former_names(ws: Workspace) -> list[tuple[int, str]]:
-    return [(row["ward_id"], row["name"]) for row in ws.query("SELECT ward_id, name FROM ward_names")]
+    return [
+        (row["ward_id"], row["name"]) for row in ws.query("SELECT ward_id, name FROM ward_names")
+    ]
 
 
 def add_theme(ws: Workspace, name: str, kind: str = "priority") -> int:

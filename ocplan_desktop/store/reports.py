@@ -17,9 +17,20 @@ from ocplan_desktop.store import records
 from ocplan_desktop.store.workspace import Workspace, now_text
 
 _SCALAR_FIELDS = (
-    "title", "kind", "report_of", "cabinet_member", "director", "key_decision_reason",
-    "executive_summary", "background_papers", "scrutiny_considered", "other_bodies", "goes_to_council",
-    "author_service", "author_contact", "web_link",
+    "title",
+    "kind",
+    "report_of",
+    "cabinet_member",
+    "director",
+    "key_decision_reason",
+    "executive_summary",
+    "background_papers",
+    "scrutiny_considered",
+    "other_bodies",
+    "goes_to_council",
+    "author_service",
+    "author_contact",
+    "web_link",
 )
 
 
@@ -36,18 +47,18 @@ def add_report(ws: Workspace, report: Report) -> int:
     """Insert a whole report with its recommendations, sections, authors and approvals."""
     with ws.atomic():
         stamp = now_text()
-        report_id = records.insert(ws, "reports", {**_report_row(report), "created_at": stamp, "updated_at": stamp})
+        report_id = records.insert(
+            ws, "reports", {**_report_row(report), "created_at": stamp, "updated_at": stamp}
+        )
         _write_children(ws, report_id, report)
     return report_id
 
 
 def _write_children(ws: Workspace, report_id: int, report: Report) -> None:
-    ward_ids = {
-        row["name"]: row["id"] for row in ws.query("SELECT id, name FROM wards")
-    }
+    ward_ids = {row["name"]: row["id"] for row in ws.query("SELECT id, name FROM wards")}
     for name in report.wards:
         if name in ward_ids:
-            ws.db["report_wards"].insert({"report_id": report_id, "ward_id": ward_ids[name]})
+            ws.db.table("report_wards").insert({"report_id": report_id, "ward_id": ward_ids[name]})
     bodies: list[str] = []
     counters: dict[str, int] = {}
     for item in report.recommendations:
@@ -56,34 +67,56 @@ def _write_children(ws: Workspace, report_id: int, report: Report) -> None:
         position = counters.get(item.body, 0)
         counters[item.body] = position + 1
         records.insert(
-            ws, "report_recommendations",
+            ws,
+            "report_recommendations",
             {
-                "report_id": report_id, "body": item.body, "body_position": bodies.index(item.body),
-                "position": position, "text": item.text,
+                "report_id": report_id,
+                "body": item.body,
+                "body_position": bodies.index(item.body),
+                "position": position,
+                "text": item.text,
             },
         )
     for position, title in enumerate(report.appendices):
-        records.insert(ws, "report_appendices", {"report_id": report_id, "position": position, "title": title})
+        records.insert(
+            ws, "report_appendices", {"report_id": report_id, "position": position, "title": title}
+        )
     for position, section in enumerate(report.sections):
         section_id = records.insert(
-            ws, "report_sections", {"report_id": report_id, "position": position, "heading": section.heading}
+            ws,
+            "report_sections",
+            {"report_id": report_id, "position": position, "heading": section.heading},
         )
         for number, text in enumerate(section.paragraphs):
             records.insert(
-                ws, "report_paragraphs", {"section_id": section_id, "position": number, "text": text}
+                ws,
+                "report_paragraphs",
+                {"section_id": section_id, "position": number, "text": text},
             )
     for position, author in enumerate(report.authors):
         records.insert(
-            ws, "report_authors",
-            {"report_id": report_id, "position": position, "name": author.name, "job_title": author.job_title},
+            ws,
+            "report_authors",
+            {
+                "report_id": report_id,
+                "position": position,
+                "name": author.name,
+                "job_title": author.job_title,
+            },
         )
     for position, approval in enumerate(report.approvals):
         records.insert(
-            ws, "report_approvals",
+            ws,
+            "report_approvals",
             {
-                "report_id": report_id, "position": position, "grouping": approval.grouping,
-                "role": approval.role, "name": approval.name, "job_title": approval.job_title,
-                "service_area": approval.service_area, "date_sent": approval.date_sent,
+                "report_id": report_id,
+                "position": position,
+                "grouping": approval.grouping,
+                "role": approval.role,
+                "name": approval.name,
+                "job_title": approval.job_title,
+                "service_area": approval.service_area,
+                "date_sent": approval.date_sent,
                 "date_received": approval.date_received,
             },
         )
@@ -95,43 +128,53 @@ def load_report(ws: Workspace, report_id: int) -> Report:
         item["name"]
         for item in ws.query(
             "SELECT wards.name FROM report_wards JOIN wards ON wards.id = report_wards.ward_id "
-            "WHERE report_wards.report_id = ? ORDER BY wards.position", (report_id,)
+            "WHERE report_wards.report_id = ? ORDER BY wards.position",
+            (report_id,),
         )
     )
     recommendations = tuple(
         ReportRecommendation(item["body"], item["text"])
         for item in ws.query(
             "SELECT body, text FROM report_recommendations WHERE report_id = ? "
-            "ORDER BY body_position, position", (report_id,)
+            "ORDER BY body_position, position",
+            (report_id,),
         )
     )
     appendices = tuple(
         item["title"]
         for item in ws.query(
-            "SELECT title FROM report_appendices WHERE report_id = ? ORDER BY position", (report_id,)
+            "SELECT title FROM report_appendices WHERE report_id = ? ORDER BY position",
+            (report_id,),
         )
     )
     sections = []
     for section in ws.query(
-        "SELECT id, heading FROM report_sections WHERE report_id = ? ORDER BY position", (report_id,)
+        "SELECT id, heading FROM report_sections WHERE report_id = ? ORDER BY position",
+        (report_id,),
     ):
         paragraphs = tuple(
             item["text"]
             for item in ws.query(
-                "SELECT text FROM report_paragraphs WHERE section_id = ? ORDER BY position", (section["id"],)
+                "SELECT text FROM report_paragraphs WHERE section_id = ? ORDER BY position",
+                (section["id"],),
             )
         )
         sections.append(ReportSection(section["heading"], paragraphs))
     authors = tuple(
         ReportAuthor(item["name"], item["job_title"])
         for item in ws.query(
-            "SELECT name, job_title FROM report_authors WHERE report_id = ? ORDER BY position", (report_id,)
+            "SELECT name, job_title FROM report_authors WHERE report_id = ? ORDER BY position",
+            (report_id,),
         )
     )
     approvals = tuple(
         Approval(
-            grouping=item["grouping"], name=item["name"], role=item["role"], job_title=item["job_title"],
-            service_area=item["service_area"], date_sent=item["date_sent"],
+            grouping=item["grouping"],
+            name=item["name"],
+            role=item["role"],
+            job_title=item["job_title"],
+            service_area=item["service_area"],
+            date_sent=item["date_sent"],
             date_received=item["date_received"],
         )
         for item in ws.query(

@@ -65,7 +65,9 @@ class Workspace:
         with self.db.atomic() as db:
             yield db
 
-    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+    def query(
+        self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
+    ) -> list[dict[str, Any]]:
         return list(self.db.query(sql, params))
 
     def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
@@ -86,7 +88,9 @@ class Workspace:
 
     def reopen(self) -> Workspace:
         """Another connection to the same file, for another thread."""
-        return Workspace(self.path, _connect(self.path, read_only=self.read_only), read_only=self.read_only)
+        return Workspace(
+            self.path, _connect(self.path, read_only=self.read_only), read_only=self.read_only
+        )
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -132,7 +136,9 @@ def check_workspace(path: Path, *, quick_check: bool = True) -> FileFacts:
             "The file has not been changed."
         )
     if facts.schema_version < 1:
-        raise WorkspaceError(f"{path} has no schema version: it is not a finished ocplan workspace.")
+        raise WorkspaceError(
+            f"{path} has no schema version: it is not a finished ocplan workspace."
+        )
     return facts
 
 
@@ -159,7 +165,9 @@ def open_workspace(
         from ocplan_desktop.paths import backups_dir as default_backups
 
         folder = backups_dir or default_backups()
-        backup_file(path, folder / backup_name(path, f"before-schema-{migrations.latest_version()}"))
+        backup_file(
+            path, folder / backup_name(path, f"before-schema-{migrations.latest_version()}")
+        )
     workspace = Workspace(path, _connect(path, read_only=False), read_only=False)
     try:
         migrations.apply_migrations(workspace.db)

@@ -6,6 +6,7 @@ decide for themselves what to reload.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -54,7 +55,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 480)
 
         self.pages: list[Page] = [
-            MeetingsPage(self), RecommendationsPage(self), IndicatorsPage(self), EngagementPage(self),
+            MeetingsPage(self),
+            RecommendationsPage(self),
+            IndicatorsPage(self),
+            EngagementPage(self),
             PrintPage(self),
         ]
         self.nav = QListWidget(self)
@@ -87,8 +91,12 @@ class MainWindow(QMainWindow):
     # menus -------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self._add_action(file_menu, "&New workspace…", QKeySequence.StandardKey.New, self._on_new_triggered)
-        self._add_action(file_menu, "&Open…", QKeySequence.StandardKey.Open, self._on_open_triggered)
+        self._add_action(
+            file_menu, "&New workspace…", QKeySequence.StandardKey.New, self._on_new_triggered
+        )
+        self._add_action(
+            file_menu, "&Open…", QKeySequence.StandardKey.Open, self._on_open_triggered
+        )
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addSeparator()
@@ -98,25 +106,37 @@ class MainWindow(QMainWindow):
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
         view_menu = self.menuBar().addMenu("&View")
         for row, page in enumerate(self.pages):
-            action = self._add_action(view_menu, page.title, QKeySequence(f"Ctrl+{row + 1}"),
-                                      lambda _checked=False, row=row: self.show_page(row))
+            action = self._add_action(
+                view_menu,
+                page.title,
+                QKeySequence(f"Ctrl+{row + 1}"),
+                lambda _checked=False, row=row: self.show_page(row),
+            )
             action.setObjectName(f"showPage{row}")
 
         help_menu = self.menuBar().addMenu("&Help")
         self._add_action(help_menu, f"&About {APP_TITLE}", None, self._on_about_triggered)
         self._refresh_recent_menu()
 
-    def _add_action(self, menu: QMenu, text: str, shortcut: object, slot: object) -> QAction:
+    def _add_action(
+        self,
+        menu: QMenu,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None,
+        slot: Callable[..., object],
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
@@ -189,8 +209,8 @@ class MainWindow(QMainWindow):
     def recent_paths(self) -> list[str]:
         value = self.settings.value("recent", [])
         if isinstance(value, str):
-            value = [value]
-        return [str(item) for item in (value or [])]
+            return [value]
+        return [str(item) for item in value] if isinstance(value, list) else []
 
     def _remember_recent(self, path: Path) -> None:
         text = str(path.resolve())
@@ -223,7 +243,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # messages ------------------------------------------------------------------------------------
-    def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+    def show_message(
+        self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
+    ) -> None:
         """A window-modal message that does not block the event loop (tests read `last_message`)."""
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(Qt.WindowModality.WindowModal)

@@ -13,15 +13,37 @@ import pytest
 from ocplan_desktop.cli import main
 
 SEED = {
-    "2022-23": {"total": 73, "improved": 36, "same": 6, "worse": 15, "cannot_say": 1, "not_available": 15,
-                "directional": 57, "improved_or_same": 42, "percent": 74},
+    "2022-23": {
+        "total": 73,
+        "improved": 36,
+        "same": 6,
+        "worse": 15,
+        "cannot_say": 1,
+        "not_available": 15,
+        "directional": 57,
+        "improved_or_same": 42,
+        "percent": 74,
+    },
 }
 SEED_HISTORY = {
-    "2021-22": (40, 58, 69), "2019-20": (50, 63, 79), "2018-19": (52, 67, 78), "2017-18": (42, 59, 71),
+    "2021-22": (40, 58, 69),
+    "2019-20": (50, 63, 79),
+    "2018-19": (52, 67, 78),
+    "2017-18": (42, 59, 71),
     "2016-17": (43, 57, 75),
 }
-KEYS = {"period", "total", "improved", "same", "worse", "cannot_say", "not_available", "directional",
-        "improved_or_same", "percent"}
+KEYS = {
+    "period",
+    "total",
+    "improved",
+    "same",
+    "worse",
+    "cannot_say",
+    "not_available",
+    "directional",
+    "improved_or_same",
+    "percent",
+}
 
 
 def run(capsys, *argv):
@@ -41,8 +63,11 @@ def test_summary_json_equals_the_seed_for_every_year(capsys, demo_path):
     for item in data["history"]:
         assert set(item) == KEYS
     for period, (good, directional, percent) in SEED_HISTORY.items():
-        assert (history[period]["improved_or_same"], history[period]["directional"],
-                history[period]["percent"]) == (good, directional, percent)
+        assert (
+            history[period]["improved_or_same"],
+            history[period]["directional"],
+            history[period]["percent"],
+        ) == (good, directional, percent)
     assert history["2020-21"]["percent"] is None  # a gap, not a zero
 
 
@@ -120,11 +145,21 @@ def test_usage_mistakes_are_one_line(capsys):
 def test_console_script_and_module_entry_point(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     path = tmp_path / "demo.ocplan"
-    result = subprocess.run([sys.executable, "-m", "ocplan_desktop", "demo", str(path)],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "ocplan_desktop", "demo", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     script = Path(sys.executable).with_name("ocplan")
-    result = subprocess.run([str(script), "summary", "--db", str(path), "--json"],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [str(script), "summary", "--db", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["percent"] == 74

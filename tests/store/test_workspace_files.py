@@ -85,8 +85,12 @@ BAD_FILES = [
 ]
 
 
-@pytest.mark.parametrize(("make", "message"), BAD_FILES, ids=[make.__name__ for make, _ in BAD_FILES])
-def test_bad_file_is_refused_with_a_clear_message_and_left_untouched(make, message, tmp_path, demo_master):
+@pytest.mark.parametrize(
+    ("make", "message"), BAD_FILES, ids=[make.__name__ for make, _ in BAD_FILES]
+)
+def test_bad_file_is_refused_with_a_clear_message_and_left_untouched(
+    make, message, tmp_path, demo_master
+):
     path = tmp_path / "workspace.ocplan"
     make(path, demo_master)
     before = digest(path)
@@ -104,7 +108,9 @@ def test_missing_file_and_folder(tmp_path):
         open_workspace(tmp_path)
 
 
-def test_read_only_file_is_refused_for_editing_but_opens_read_only(tmp_path, demo_master, monkeypatch):
+def test_read_only_file_is_refused_for_editing_but_opens_read_only(
+    tmp_path, demo_master, monkeypatch
+):
     path = copy_workspace(demo_master, tmp_path / "locked.ocplan")
     before = digest(path)
     # As root every file is writable, so ask the check itself what it would see for a read-only file.
@@ -156,7 +162,9 @@ def test_new_file_is_wal_with_foreign_keys_and_the_latest_schema(ws):
 
 def test_every_saved_schema_version_upgrades_cleanly(tmp_path):
     saved = sorted(FIXTURES.glob("schema_*.ocplan"))
-    assert saved, "a saved workspace of every released schema version lives in tests/fixtures/schemas"
+    assert saved, (
+        "a saved workspace of every released schema version lives in tests/fixtures/schemas"
+    )
     for source in saved:
         path = copy_workspace(source, tmp_path / source.name)
         with open_workspace(path, backups_dir=tmp_path / "backups") as ws:
@@ -188,7 +196,10 @@ def test_upgrade_backs_up_first_then_migrates_in_one_step(tmp_path, schema_with_
         assert ws.schema_version == 2
         assert "colour" in ws.db["committees"].columns_dict
     (backup,) = backups.iterdir()
-    assert digest(backup) == before or sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 1
+    assert (
+        digest(backup) == before
+        or sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 1
+    )
     connection = sqlite3.connect(backup)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
     assert connection.execute("SELECT count(*) FROM committees").fetchone()[0] == 1

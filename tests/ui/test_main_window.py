@@ -18,7 +18,12 @@ from ocplan_desktop.ui.widgets.record_table import RecordTable
 def test_window_opens_on_the_demo_with_its_name_in_the_title(window: MainWindow):
     assert window.windowTitle().startswith("demo — ocplan desktop")
     assert [page.title for page in window.pages] == [
-        "Meetings & minutes", "Recommendations", "Indicators", "Engagement", "Print & export"]
+        "Meetings & minutes",
+        "Recommendations",
+        "Indicators",
+        "Engagement",
+        "Print & export",
+    ]
 
 
 def test_every_view_shows_rows(window: MainWindow, qtbot):
@@ -70,7 +75,9 @@ def test_overrides_are_marked_in_the_table(window: MainWindow):
     assert sum("(set by officer)" in text for text in texts) == 1
 
 
-def test_opening_a_bad_file_shows_the_message_and_keeps_the_workspace(window: MainWindow, tmp_path, qtbot):
+def test_opening_a_bad_file_shows_the_message_and_keeps_the_workspace(
+    window: MainWindow, tmp_path, qtbot
+):
     bad = tmp_path / "notes.ocplan"
     bad.write_text("minutes of the last meeting")
     current = window.ws
@@ -132,7 +139,10 @@ def test_smoke_run_visits_every_view_and_exits_zero(demo_path, tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, "-m", "ocplan_desktop", "--db", str(demo_path), "--smoke"],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "5 views visited" in result.stdout
@@ -144,7 +154,10 @@ def test_smoke_run_on_a_bad_file_fails_with_one_line(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, "-m", "ocplan_desktop", "--db", str(bad), "--smoke"],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 1
     assert result.stderr.strip().startswith("ocplan: ") and "0 bytes" in result.stderr

@@ -24,7 +24,9 @@ def test_dates_officers_write(text, expected):
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["31/02/2023", "tomorrow", "2023-13-01", "", "12/20/2023", "<b>", "9" * 10_000])
+@pytest.mark.parametrize(
+    "text", ["31/02/2023", "tomorrow", "2023-13-01", "", "12/20/2023", "<b>", "9" * 10_000]
+)
 def test_a_date_that_is_not_a_date_gets_a_clear_message(text):
     with pytest.raises(ValidationError, match="is not a date"):
         parse_date(text, field="due date")
@@ -40,8 +42,15 @@ def test_dates_show_the_councils_way():
 
 @pytest.mark.parametrize(
     ("text", "label"),
-    [("2019/20", "2019-20"), ("2019-20", "2019-20"), ("2019-2020", "2019-20"), ("2019 / 20", "2019-20"),
-     ("1999/00", "1999-00"), ("2023", "2023"), ("2023-24 q1", "2023-24 Q1")],
+    [
+        ("2019/20", "2019-20"),
+        ("2019-20", "2019-20"),
+        ("2019-2020", "2019-20"),
+        ("2019 / 20", "2019-20"),
+        ("1999/00", "1999-00"),
+        ("2023", "2023"),
+        ("2023-24 q1", "2023-24 Q1"),
+    ],
 )
 def test_period_spellings(text, label):
     assert normalise_period(text) == label
@@ -54,4 +63,9 @@ def test_bad_periods(text):
 
 
 def test_periods_sort_in_time_order():
-    assert sorted_periods(["2021-22", "2009-10", "1999-00", "2010-11"]) == ["1999-00", "2009-10", "2010-11", "2021-22"]
+    assert sorted_periods(["2021-22", "2009-10", "1999-00", "2010-11"]) == [
+        "1999-00",
+        "2009-10",
+        "2010-11",
+        "2021-22",
+    ]

@@ -5,29 +5,51 @@ from __future__ import annotations
 import pytest
 
 from ocplan_desktop.services.performance import performance_summary
-from ocplan_desktop.store import engagement, indicators, meetings, minutes, recommendations, reference
+from ocplan_desktop.store import (
+    engagement,
+    indicators,
+    meetings,
+    minutes,
+    recommendations,
+    reference,
+)
 
 PUBLISHED = {
     # period: (total, improved, same, worse, cannot say, not available, improved or same, directional, %)
     "2022-23": (73, 36, 6, 15, 1, 15, 42, 57, 74),
 }
 PUBLISHED_PERCENTAGES = {
-    "2021-22": (40, 58, 69), "2019-20": (50, 63, 79), "2018-19": (52, 67, 78), "2017-18": (42, 59, 71),
+    "2021-22": (40, 58, 69),
+    "2019-20": (50, 63, 79),
+    "2018-19": (52, 67, 78),
+    "2017-18": (42, 59, 71),
     "2016-17": (43, 57, 75),
 }
 
 
 def test_2022_23_summary_equals_the_seed(demo_ws):
     summary = performance_summary(demo_ws, "2022-23").summary
-    assert (summary.total, summary.improved, summary.same, summary.worse, summary.cannot_say,
-            summary.not_available, summary.improved_or_same, summary.directional,
-            summary.percent) == PUBLISHED["2022-23"]
+    assert (
+        summary.total,
+        summary.improved,
+        summary.same,
+        summary.worse,
+        summary.cannot_say,
+        summary.not_available,
+        summary.improved_or_same,
+        summary.directional,
+        summary.percent,
+    ) == PUBLISHED["2022-23"]
 
 
 @pytest.mark.parametrize("period", sorted(PUBLISHED_PERCENTAGES))
 def test_each_earlier_year_equals_the_seed(demo_ws, period):
     summary = performance_summary(demo_ws, period).summary
-    assert (summary.improved_or_same, summary.directional, summary.percent) == PUBLISHED_PERCENTAGES[period]
+    assert (
+        summary.improved_or_same,
+        summary.directional,
+        summary.percent,
+    ) == PUBLISHED_PERCENTAGES[period]
 
 
 def test_2020_21_is_a_gap_in_the_history(demo_ws):
@@ -55,7 +77,9 @@ def test_the_summary_paragraph_of_the_report_is_generated_from_the_data(demo_ws)
 
 def test_demo_holds_the_seed_minutes(demo_ws):
     scrutiny = [m for m in meetings.list_meetings(demo_ws) if m.date == "2023-02-01"][0]
-    item = [i for i in meetings.agenda(demo_ws, scrutiny.id) if i.title == "One Coventry Plan 2022-2030"][0]
+    item = [
+        i for i in meetings.agenda(demo_ws, scrutiny.id) if i.title == "One Coventry Plan 2022-2030"
+    ][0]
     loaded = minutes.load_minutes(demo_ws, item.id)
     assert loaded is not None
     labels = [(depth, label) for depth, label, _text in loaded.numbered_resolutions()]
@@ -76,7 +100,9 @@ def test_demo_tracks_the_seven_recommendations_to_cabinet(demo_ws):
 
 def test_demo_indicators_themes_wards_and_feedback(demo_ws):
     assert len(indicators.list_indicators(demo_ws)) == 73
-    assert [theme.kind for theme in reference.list_themes(demo_ws)] == ["priority"] * 3 + ["enabler"] * 2
+    assert [theme.kind for theme in reference.list_themes(demo_ws)] == ["priority"] * 3 + [
+        "enabler"
+    ] * 2
     assert len(reference.list_wards(demo_ws)) == 18
     exercises = engagement.list_exercises(demo_ws)
     plan = [e for e in exercises if e.title.startswith("One Coventry Plan")][0]

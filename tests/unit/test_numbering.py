@@ -22,17 +22,29 @@ def seed_tree():
 
 def test_seed_reference_case():
     assert tree_labels(seed_tree()) == [
-        ("1)", "1"), ("2)", "2"), ("a)", "2a"), ("b)", "2b"), ("c)", "2c"), ("d)", "2d"), ("e)", "2e"),
-        ("f)", "2f"), ("g)", "2g"), ("3)", "3"),
+        ("1)", "1"),
+        ("2)", "2"),
+        ("a)", "2a"),
+        ("b)", "2b"),
+        ("c)", "2c"),
+        ("d)", "2d"),
+        ("e)", "2e"),
+        ("f)", "2f"),
+        ("g)", "2g"),
+        ("3)", "3"),
     ]
 
 
-@pytest.mark.parametrize(("number", "text"), [(1, "a"), (7, "g"), (26, "z"), (27, "aa"), (52, "az"), (53, "ba")])
+@pytest.mark.parametrize(
+    ("number", "text"), [(1, "a"), (7, "g"), (26, "z"), (27, "aa"), (52, "az"), (53, "ba")]
+)
 def test_letters_go_on_past_z(number, text):
     assert n.letters(number) == text
 
 
-@pytest.mark.parametrize(("number", "text"), [(1, "i"), (4, "iv"), (9, "ix"), (14, "xiv"), (40, "xl")])
+@pytest.mark.parametrize(
+    ("number", "text"), [(1, "i"), (4, "iv"), (9, "ix"), (14, "xiv"), (40, "xl")]
+)
 def test_third_level_is_roman(number, text):
     assert n.roman(number) == text
     assert n.label(2, number - 1) == f"{text})"
@@ -41,9 +53,9 @@ def test_third_level_is_roman(number, text):
 def test_insert_renumbers_what_follows():
     tree, path = n.insert(seed_tree(), (), 1, Node("new"))
     assert path == (1,)
-    assert [label for label, _key in tree_labels(tree) if len(label) == 2 and label[0].isdigit()] == [
-        "1)", "2)", "3)", "4)"
-    ]
+    assert [
+        label for label, _key in tree_labels(tree) if len(label) == 2 and label[0].isdigit()
+    ] == ["1)", "2)", "3)", "4)"]
     assert n.node_at(tree, (2,)).key == "2"
 
 
@@ -94,12 +106,18 @@ def test_positions_and_build_tree_round_trip():
     tree = seed_tree()
     rows = [(key, parent, position, str(key)) for key, parent, position in n.positions(tree)]
     assert n.build_tree(rows) == tuple(
-        Node(node.key, str(node.key), tuple(Node(c.key, str(c.key)) for c in node.children)) for node in tree
+        Node(node.key, str(node.key), tuple(Node(c.key, str(c.key)) for c in node.children))
+        for node in tree
     )
 
 
-operations = st.lists(st.tuples(st.sampled_from(["insert", "delete", "up", "down", "indent", "outdent"]),
-                                st.integers(0, 1000)), max_size=40)
+operations = st.lists(
+    st.tuples(
+        st.sampled_from(["insert", "delete", "up", "down", "indent", "outdent"]),
+        st.integers(0, 1000),
+    ),
+    max_size=40,
+)
 
 
 @given(operations)
@@ -117,7 +135,12 @@ def test_any_sequence_of_edits_keeps_labels_consecutive(ops):
         if op == "delete":
             tree = n.delete(tree, path)
         else:
-            tree, _ = {"up": n.move_up, "down": n.move_down, "indent": n.indent, "outdent": n.outdent}[op](tree, path)
+            tree, _ = {
+                "up": n.move_up,
+                "down": n.move_down,
+                "indent": n.indent,
+                "outdent": n.outdent,
+            }[op](tree, path)
     # At every level the labels run 1), 2), … / a), b), … without gaps or repeats.
     for path, text_label, _node in n.label_tree(tree):
         assert text_label == n.label(len(path) - 1, path[-1])

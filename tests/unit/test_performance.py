@@ -58,7 +58,11 @@ SEED_HISTORY = [
 @pytest.mark.parametrize(("period", "good", "directional", "percent"), SEED_HISTORY)
 def test_percent_reproduces_each_published_year(period, good, directional, percent):
     summary = Summary(period, improved=good, worse=directional - good)
-    assert (summary.improved_or_same, summary.directional, summary.percent) == (good, directional, percent)
+    assert (summary.improved_or_same, summary.directional, summary.percent) == (
+        good,
+        directional,
+        percent,
+    )
 
 
 def test_seed_2022_23_counts_and_percentage():
@@ -68,7 +72,9 @@ def test_seed_2022_23_counts_and_percentage():
     assert summary.percent == 74
 
 
-@pytest.mark.parametrize(("good", "directional", "percent"), [(1, 8, 13), (5, 8, 63), (1, 200, 1), (1, 3, 33)])
+@pytest.mark.parametrize(
+    ("good", "directional", "percent"), [(1, 8, 13), (5, 8, 63), (1, 200, 1), (1, 3, 33)]
+)
 def test_percent_rounds_half_up(good, directional, percent):
     assert Summary("p", improved=good, worse=directional - good).percent == percent
 
@@ -80,8 +86,16 @@ def test_no_directional_indicator_means_no_figure_not_zero():
 
 
 def _series(indicator_id, values, polarity=H, tolerance=0.0, first=None, last=None):
-    return IndicatorSeries(indicator_id, f"I{indicator_id}", f"Indicator {indicator_id}", polarity, tolerance,
-                           values, first_period=first, last_period=last)
+    return IndicatorSeries(
+        indicator_id,
+        f"I{indicator_id}",
+        f"Indicator {indicator_id}",
+        polarity,
+        tolerance,
+        values,
+        first_period=first,
+        last_period=last,
+    )
 
 
 def test_previous_comparable_value_skips_a_year_with_no_value():
@@ -109,7 +123,10 @@ def test_override_counts_as_its_status_and_is_marked():
 
 
 def test_indicators_outside_their_reporting_periods_are_not_counted():
-    series = [_series(1, {"2021-22": 1.0, "2022-23": 2.0}, last="2021-22"), _series(2, {"2021-22": 1.0, "2022-23": 2.0})]
+    series = [
+        _series(1, {"2021-22": 1.0, "2022-23": 2.0}, last="2021-22"),
+        _series(2, {"2021-22": 1.0, "2022-23": 2.0}),
+    ]
     assert report_for_period("2022-23", series).summary.total == 1
 
 
@@ -124,12 +141,16 @@ def test_history_starts_at_the_first_figure_and_keeps_later_gaps():
 def test_summary_sentence_reads_like_the_report():
     current = Summary("2022-23", improved=36, same=6, worse=15, cannot_say=1, not_available=15)
     earlier = [
-        Summary("2016-17", improved=43, worse=14), Summary("2020-21", not_available=5),
+        Summary("2016-17", improved=43, worse=14),
+        Summary("2020-21", not_available=5),
         Summary("2021-22", improved=40, worse=18),
     ]
     text = summary_sentence(current, earlier, "The One Coventry Plan")
     assert text.startswith("The One Coventry Plan is currently measured using 73 indicators")
-    assert "36 indicators improved; 6 stayed the same; 15 indicators got worse; can't say for 1 indicator;" in text
+    assert (
+        "36 indicators improved; 6 stayed the same; 15 indicators got worse; can't say for 1 indicator;"
+        in text
+    )
     assert "74% (42/57) of directional indicators" in text
     assert "previous years: 69% (40/58) in 2021-22 and 75% (43/57) in 2016-17." in text
     assert "2020-21" not in text  # a gap is not a figure
@@ -140,9 +161,7 @@ statuses = st.sampled_from(list(Status))
 
 @given(st.lists(statuses, max_size=200))
 def test_counts_always_add_up(items):
-    summary = Summary(
-        "p", *(sum(1 for item in items if item is status) for status in Status)
-    )
+    summary = Summary("p", *(sum(1 for item in items if item is status) for status in Status))
     assert summary.total == len(items)
     assert summary.directional + summary.cannot_say + summary.not_available == summary.total
     if summary.percent is not None:
@@ -155,5 +174,9 @@ def test_counts_always_add_up(items):
 def test_higher_and_lower_polarity_are_mirror_images(current, previous, tolerance):
     up = direction_of_travel(current, previous, H, tolerance)
     down = direction_of_travel(current, previous, L, tolerance)
-    mirror = {Status.IMPROVED: Status.WORSE, Status.WORSE: Status.IMPROVED, Status.SAME: Status.SAME}
+    mirror = {
+        Status.IMPROVED: Status.WORSE,
+        Status.WORSE: Status.IMPROVED,
+        Status.SAME: Status.SAME,
+    }
     assert down is mirror[up]

@@ -38,10 +38,18 @@ class EngagementPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.exercises = RecordTable(RecordTableModel(EXERCISE_COLUMNS), "Exercises", self,
-                                     filter_placeholder="Filter exercises…")
-        self.responses = RecordTable(RecordTableModel(RESPONSE_COLUMNS), "Responses", self,
-                                     filter_placeholder="Filter responses by ward, channel, theme or text…")
+        self.exercises = RecordTable(
+            RecordTableModel(EXERCISE_COLUMNS),
+            "Exercises",
+            self,
+            filter_placeholder="Filter exercises…",
+        )
+        self.responses = RecordTable(
+            RecordTableModel(RESPONSE_COLUMNS),
+            "Responses",
+            self,
+            filter_placeholder="Filter responses by ward, channel, theme or text…",
+        )
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.exercises)
         splitter.addWidget(self.responses)

@@ -29,10 +29,16 @@ COLUMNS: list[Column[IndicatorStatus]] = [
     Column("Code", lambda s: s.code),
     Column("Indicator", lambda s: s.name),
     Column("Theme", lambda s: s.theme),
-    Column("Direction of travel", status_text, sort=lambda s: list(Status).index(s.status),
-           bold=lambda s: s.is_override),
+    Column(
+        "Direction of travel",
+        status_text,
+        sort=lambda s: list(Status).index(s.status),
+        bold=lambda s: s.is_override,
+    ),
     Column("Value", lambda s: number_text(s.current), sort=lambda s: s.current or 0, numeric=True),
-    Column("Previous", lambda s: number_text(s.previous), sort=lambda s: s.previous or 0, numeric=True),
+    Column(
+        "Previous", lambda s: number_text(s.previous), sort=lambda s: s.previous or 0, numeric=True
+    ),
     Column("Compared with", lambda s: s.previous_period or ""),
     Column("Why", lambda s: s.explanation, tooltip=lambda s: s.explanation),
 ]
@@ -56,18 +62,26 @@ class IndicatorsPage(Page):
         grid = QGridLayout(counts)
         self.total_label = self._count_cell(grid, 0, "Indicators")
         for column, status in enumerate(Status, start=1):
-            self.count_labels[status] = self._count_cell(grid, column, f"{status.symbol} {status.text}")
+            self.count_labels[status] = self._count_cell(
+                grid, column, f"{status.symbol} {status.text}"
+            )
         self.percent_label = self._count_cell(grid, len(Status) + 1, "Improved or same")
 
         self.sentence = QLabel(self)
         self.sentence.setWordWrap(True)
         self.sentence.setObjectName("summarySentence")
         self.sentence.setAccessibleName("Summary sentence")
-        self.sentence.setTextInteractionFlags(self.sentence.textInteractionFlags()
-                                              | self.sentence.textInteractionFlags().TextSelectableByMouse)
+        self.sentence.setTextInteractionFlags(
+            self.sentence.textInteractionFlags()
+            | self.sentence.textInteractionFlags().TextSelectableByMouse
+        )
 
-        self.table = RecordTable(RecordTableModel(COLUMNS), "Indicator statuses", self,
-                                 filter_placeholder="Filter indicators by code, name, theme, status…")
+        self.table = RecordTable(
+            RecordTableModel(COLUMNS),
+            "Indicator statuses",
+            self,
+            filter_placeholder="Filter indicators by code, name, theme, status…",
+        )
 
         top = QHBoxLayout()
         heading = QLabel(self.title, self)
@@ -127,7 +141,8 @@ class IndicatorsPage(Page):
             label.setText(str(summary.count(status)))
         self.percent_label.setText(
             f"{summary.percent}% ({summary.improved_or_same}/{summary.directional})"
-            if summary.percent is not None else "no figure"
+            if summary.percent is not None
+            else "no figure"
         )
         self.sentence.setText(result.sentence)
         self.table.set_rows(list(result.report.statuses))

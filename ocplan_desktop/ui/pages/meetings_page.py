@@ -32,14 +32,24 @@ AGENDA_COLUMNS: list[Column[AgendaItem]] = [
 
 class MeetingsPage(Page):
     title = "Meetings & minutes"
-    kinds = frozenset({change.MEETINGS, change.AGENDA, change.COMMITTEES, change.MINUTES, change.REPORTS})
+    kinds = frozenset(
+        {change.MEETINGS, change.AGENDA, change.COMMITTEES, change.MINUTES, change.REPORTS}
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.meetings = RecordTable(RecordTableModel(MEETING_COLUMNS), "Meetings", self,
-                                    filter_placeholder="Filter meetings by committee, date, venue…")
-        self.agenda = RecordTable(RecordTableModel(AGENDA_COLUMNS), "Agenda", self,
-                                  filter_placeholder="Filter agenda items…")
+        self.meetings = RecordTable(
+            RecordTableModel(MEETING_COLUMNS),
+            "Meetings",
+            self,
+            filter_placeholder="Filter meetings by committee, date, venue…",
+        )
+        self.agenda = RecordTable(
+            RecordTableModel(AGENDA_COLUMNS),
+            "Agenda",
+            self,
+            filter_placeholder="Filter agenda items…",
+        )
         self.agenda_heading = QLabel(self)
         self.agenda_heading.setObjectName("sectionHeading")
         self.agenda_heading.setWordWrap(True)

@@ -34,8 +34,9 @@ class PrintPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = RecordTable(RecordTableModel(COLUMNS), "Documents", self,
-                                 filter_placeholder="Filter documents…")
+        self.table = RecordTable(
+            RecordTableModel(COLUMNS), "Documents", self, filter_placeholder="Filter documents…"
+        )
         layout = QVBoxLayout(self)
         heading = QLabel(self.title, self)
         heading.setObjectName("pageHeading")
@@ -45,15 +46,23 @@ class PrintPage(Page):
     def refresh(self) -> None:
         assert self.ws is not None
         documents = [
-            Document("Briefing note", report.title, report.route or label_text(report.kind), report.title)
+            Document(
+                "Briefing note", report.title, report.route or label_text(report.kind), report.title
+            )
             for report in meetings.list_reports(self.ws)
         ]
         for meeting in meetings.list_meetings(self.ws):
             source = f"{meeting.committee}, {date_text(meeting.date)}"
-            documents.append(Document("Minutes", source, f"{label_text(meeting.minutes_status)} minutes",
-                                      meeting.date))
-            documents.append(Document("Briefing pack", source, f"{meeting.item_count} agenda items",
-                                      meeting.date))
+            documents.append(
+                Document(
+                    "Minutes", source, f"{label_text(meeting.minutes_status)} minutes", meeting.date
+                )
+            )
+            documents.append(
+                Document(
+                    "Briefing pack", source, f"{meeting.item_count} agenda items", meeting.date
+                )
+            )
         self.table.set_rows(documents)
 
     def main_row_count(self) -> int:

@@ -39,8 +39,12 @@ class RecommendationsPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = RecordTable(RecordTableModel(COLUMNS), "Recommendations", self,
-                                 filter_placeholder="Filter by reference, text, body, response, status…")
+        self.table = RecordTable(
+            RecordTableModel(COLUMNS),
+            "Recommendations",
+            self,
+            filter_placeholder="Filter by reference, text, body, response, status…",
+        )
         self.detail = QTextBrowser(self)
         self.detail.setAccessibleName("Recommendation detail")
         self.detail.setOpenLinks(False)

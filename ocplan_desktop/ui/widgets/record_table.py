@@ -24,8 +24,14 @@ class RecordTable(QWidget):
     current_changed = Signal(object)  # the record now selected, or None
     activated = Signal(object)  # the record double-clicked or entered
 
-    def __init__(self, model: RecordTableModel[Any], name: str, parent: QWidget | None = None,
-                 *, filter_placeholder: str = "Filter…") -> None:
+    def __init__(
+        self,
+        model: RecordTableModel[Any],
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        filter_placeholder: str = "Filter…",
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.proxy = QSortFilterProxyModel(self)
@@ -98,4 +104,6 @@ class RecordTable(QWidget):
 
     def _update_count(self, *args: Any) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{total:,} rows" if shown == total else f"{shown:,} of {total:,} rows")
+        self.count_label.setText(
+            f"{total:,} rows" if shown == total else f"{shown:,} of {total:,} rows"
+        )
