@@ -1,14 +1,12 @@
-"""The command line's jobs, one module per area; each registers its own subcommands."""
+"""The command line's jobs, one module per area; every module here with a `register` function adds
+its own subcommands (and its kinds under `ocplan import` / `ocplan export`)."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 from typing import Any
-
-from ocplan_desktop.commands import workspace
-
-# `ocplan import KIND …` and `ocplan export KIND …` are shared by the areas.
-GROUPS = ("import", "export")
 
 
 def register_all(commands: argparse._SubParsersAction[Any]) -> None:
@@ -20,5 +18,8 @@ def register_all(commands: argparse._SubParsersAction[Any]) -> None:
             "export", help="write records or documents to a file"
         ).add_subparsers(dest="kind", metavar="KIND", required=True),
     }
-    for module in (workspace,):
-        module.register(commands, groups)
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda item: item.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(commands, groups)

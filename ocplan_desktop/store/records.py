@@ -82,15 +82,6 @@ def delete(ws: Workspace, table: str, row_id: int) -> dict[str, Any]:
     return before
 
 
-def restore(ws: Workspace, table: str, row: Mapping[str, Any]) -> int:
-    """Put back a deleted row with its old id (undo of a delete)."""
-    with ws.atomic() as db:
-        db.table(table).insert(dict(row))
-        row_id = int(row["id"])
-        audit(ws, "insert", table, row_id, None, row, summary="restored")
-    return row_id
-
-
 def insert_many(
     ws: Workspace, table: str, records: Iterable[Mapping[str, Any]], *, summary: str
 ) -> int:
@@ -102,3 +93,52 @@ def insert_many(
         db.table(table).insert_all(rows, batch_size=1000)
         audit(ws, "bulk", table, None, None, None, summary=f"{summary} ({len(rows):,} rows)")
     return len(rows)
+
+
+def _cascading_children(ws: Workspace, table: str) -> list[tuple[str, str]]:
+    """(child table, foreign key column) for every table whose rows are deleted along with `table`'s."""
+    children = []
+    for (name,) in ws.db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall():
+        for row in ws.db.execute(f"PRAGMA foreign_key_list([{name}])").fetchall():
+            # id, seq, table, from, to, on_update, on_delete, match
+            if row[2] == table and row[6] == "CASCADE":
+                children.append((name, row[3]))
+    return children
+
+
+def snapshot(ws: Workspace, table: str, row_id: int) -> list[tuple[str, dict[str, Any]]]:
+    """The row and everything the schema would delete with it (each row once).
+
+    What undoing a delete needs to put back exactly as it was, ids included.
+    """
+    rows: list[tuple[str, dict[str, Any]]] = []
+    seen: set[tuple[str, object]] = set()
+
+    def collect(name: str, where: str, params: tuple[Any, ...]) -> None:
+        found = ws.query(f"SELECT rowid AS _rowid_, * FROM [{name}] WHERE {where}", params)
+        for row in found:
+            rowid = row.pop("_rowid_")
+            if (name, rowid) in seen:
+                continue
+            seen.add((name, rowid))
+            rows.append((name, row))
+            for child, column in _cascading_children(ws, name):
+                collect(child, f"[{column}] = ?", (row.get("id", rowid),))
+
+    collect(table, "id = ?", (row_id,))
+    return rows
+
+
+def restore_snapshot(ws: Workspace, rows: list[tuple[str, dict[str, Any]]]) -> None:
+    """Put back what `snapshot` saw (undo of a delete), audited as inserts.
+
+    Foreign keys are checked at commit rather than row by row, since a tree (resolutions under
+    resolutions) may come back in any order.
+    """
+    with ws.atomic() as db:
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        for name, row in rows:
+            db.table(name).insert(dict(row))
+            audit(ws, "insert", name, row.get("id"), None, row, summary="restored")

@@ -1,7 +1,8 @@
-"""The main window: navigation between the areas, the File/Edit/View/Help menus, and the open workspace.
+"""The main window: navigation between the areas, the menus, and the open workspace.
 
-The window owns the workspace and the undo stack; pages get the workspace and every `Change`, and
-decide for themselves what to reload.
+The window owns the session (workspace, undo stack, the Change signal); pages get the session and
+decide for themselves what to reload. Each page may add a menu of its own actions, shown while the
+page is.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -35,32 +36,33 @@ from ocplan_desktop.ui.pages.meetings_page import MeetingsPage
 from ocplan_desktop.ui.pages.page import Page
 from ocplan_desktop.ui.pages.print_page import PrintPage
 from ocplan_desktop.ui.pages.recommendations_page import RecommendationsPage
+from ocplan_desktop.ui.session import Session
 
 WORKSPACE_FILTER = "ocplan workspaces (*.ocplan *.sqlite *.db);;All files (*)"
 MAX_RECENT = 8
+PAGE_CLASSES: tuple[type[Page], ...] = (
+    MeetingsPage,
+    RecommendationsPage,
+    IndicatorsPage,
+    EngagementPage,
+    PrintPage,
+)
 
 
 class MainWindow(QMainWindow):
-    changed = Signal(object)  # a Change, after every edit or when another workspace is opened
     workspace_opened = Signal(object)  # the Workspace now open
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.ws: Workspace | None = None
-        self.undo_stack = QUndoStack(self)
+        self.session = Session(self)
+        self.undo_stack = self.session.undo_stack
         self.last_message: QMessageBox | None = None
         self.setObjectName("mainWindow")
         self.setAccessibleName("ocplan main window")
         self.setMinimumSize(760, 480)
 
-        self.pages: list[Page] = [
-            MeetingsPage(self),
-            RecommendationsPage(self),
-            IndicatorsPage(self),
-            EngagementPage(self),
-            PrintPage(self),
-        ]
+        self.pages: list[Page] = [page_class(self.session, self) for page_class in PAGE_CLASSES]
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Areas")
@@ -69,8 +71,6 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             self.nav.addItem(QListWidgetItem(page.title))
             self.stack.addWidget(page)
-            self.changed.connect(page.on_change)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -85,8 +85,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
         self._restore_geometry()
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        self.session.refused.connect(self._on_session_refused)
         self.nav.setCurrentRow(0)
         self._update_title()
+
+    @property
+    def ws(self) -> Workspace | None:
+        return self.session.ws
 
     # menus -------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -111,6 +117,7 @@ class MainWindow(QMainWindow):
         )
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        self.edit_menu = edit_menu
 
         view_menu = self.menuBar().addMenu("&View")
         for row, page in enumerate(self.pages):
@@ -122,8 +129,25 @@ class MainWindow(QMainWindow):
             )
             action.setObjectName(f"showPage{row}")
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self._add_action(help_menu, f"&About {APP_TITLE}", None, self._on_about_triggered)
+        # One menu per page that has actions; only the current page's is shown.
+        self.page_menus: dict[int, QMenu] = {}
+        for row, page in enumerate(self.pages):
+            actions = page.page_actions()
+            if not actions:
+                continue
+            menu = QMenu(page.title.split(" ")[0].replace("&", "&&"), self)
+            menu.setObjectName(f"pageMenu{row}")
+            for action in actions:
+                menu.addAction(action)
+                # Shortcuts work while the page is shown, without opening the menu.
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                page.addAction(action)
+            self.menuBar().addMenu(menu)
+            menu.menuAction().setVisible(False)
+            self.page_menus[row] = menu
+
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self._add_action(self.help_menu, f"&About {APP_TITLE}", None, self._on_about_triggered)
         self._refresh_recent_menu()
 
     def _add_action(
@@ -144,6 +168,14 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(row)
         self.pages[row].setFocus()
 
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        for menu_row, menu in self.page_menus.items():
+            menu.menuAction().setVisible(menu_row == row)
+
     # workspace -----------------------------------------------------------------------------------
     def open_path(self, path: Path | str) -> bool:
         """Open another workspace; on any problem, say so and keep the current one."""
@@ -157,11 +189,8 @@ class MainWindow(QMainWindow):
         return True
 
     def set_workspace(self, ws: Workspace) -> None:
-        previous = self.ws
-        self.ws = ws
-        self.undo_stack.clear()
-        for page in self.pages:
-            page.set_workspace(ws)
+        previous = self.session.ws
+        self.session.set_workspace(ws)
         if previous is not None:
             previous.close()
         self._remember_recent(ws.path)
@@ -170,7 +199,7 @@ class MainWindow(QMainWindow):
         self.broadcast(everything())
 
     def broadcast(self, change: Change) -> None:
-        self.changed.emit(change)
+        self.session.broadcast(change)
 
     def _update_title(self) -> None:
         if self.ws is None:
@@ -205,7 +234,7 @@ class MainWindow(QMainWindow):
         self.set_workspace(ws)
         return True
 
-    # recent files and geometry ------------------------------------------------------------------------
+    # recent files and geometry ------------------------------------------------------------------
     def recent_paths(self) -> list[str]:
         value = self.settings.value("recent", [])
         if isinstance(value, str):
@@ -237,9 +266,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
-        if self.ws is not None:
-            self.ws.close()
-            self.ws = None
+        if self.session.ws is not None:
+            ws = self.session.ws
+            self.session.set_workspace(None)
+            ws.close()
         super().closeEvent(event)
 
     # messages ------------------------------------------------------------------------------------
@@ -253,6 +283,9 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_message = box
         box.open()
+
+    def _on_session_refused(self, message: str) -> None:
+        self.show_message("Not changed", message)
 
     def _on_about_triggered(self) -> None:
         self.show_message(

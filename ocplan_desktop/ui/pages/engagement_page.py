@@ -11,6 +11,7 @@ from ocplan_desktop.services.engagement import Response
 from ocplan_desktop.ui.format import date_text
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ocplan_desktop.ui.pages.page import Page
+from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.record_table import RecordTable
 
 EXERCISE_COLUMNS: list[Column[Exercise]] = [
@@ -36,8 +37,8 @@ class EngagementPage(Page):
     title = "Engagement"
     kinds = frozenset({change.EXERCISES, change.FEEDBACK, change.REFERENCE})
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
         self.exercises = RecordTable(
             RecordTableModel(EXERCISE_COLUMNS),
             "Exercises",

@@ -17,6 +17,7 @@ from ocplan_desktop.services import change, performance
 from ocplan_desktop.ui.format import number_text
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ocplan_desktop.ui.pages.page import Page
+from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.record_table import RecordTable
 
 
@@ -48,8 +49,8 @@ class IndicatorsPage(Page):
     title = "Indicators"
     kinds = frozenset({change.INDICATORS, change.VALUES, change.OVERRIDES})
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
         self.period = QComboBox(self)
         self.period.setAccessibleName("Period")
         self.period.setMinimumContentsLength(10)

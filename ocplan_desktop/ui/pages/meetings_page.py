@@ -10,6 +10,7 @@ from ocplan_desktop.services import change, meetings
 from ocplan_desktop.ui.format import date_text, label_text
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ocplan_desktop.ui.pages.page import Page
+from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.record_table import RecordTable
 
 MEETING_COLUMNS: list[Column[Meeting]] = [
@@ -36,8 +37,8 @@ class MeetingsPage(Page):
         {change.MEETINGS, change.AGENDA, change.COMMITTEES, change.MINUTES, change.REPORTS}
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
         self.meetings = RecordTable(
             RecordTableModel(MEETING_COLUMNS),
             "Meetings",

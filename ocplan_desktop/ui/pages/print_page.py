@@ -10,6 +10,7 @@ from ocplan_desktop.services import change, meetings
 from ocplan_desktop.ui.format import date_text, label_text
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ocplan_desktop.ui.pages.page import Page
+from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.record_table import RecordTable
 
 
@@ -32,8 +33,8 @@ class PrintPage(Page):
     title = "Print & export"
     kinds = frozenset({change.MEETINGS, change.REPORTS, change.MINUTES})
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
         self.table = RecordTable(
             RecordTableModel(COLUMNS), "Documents", self, filter_placeholder="Filter documents…"
         )

@@ -13,6 +13,7 @@ from ocplan_desktop.services import change, recommendations
 from ocplan_desktop.ui.format import date_text, label_text
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ocplan_desktop.ui.pages.page import Page
+from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.record_table import RecordTable
 
 
@@ -37,8 +38,8 @@ class RecommendationsPage(Page):
     title = "Recommendations"
     kinds = frozenset({change.RECOMMENDATIONS, change.MINUTES, change.MEETINGS})
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
         self.table = RecordTable(
             RecordTableModel(COLUMNS),
             "Recommendations",
