@@ -40,3 +40,10 @@ def backups_dir() -> Path:
     path = user_data_dir() / "backups"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def local_copies_dir() -> Path:
+    """Where workspaces from network drives are worked on."""
+    path = user_data_dir() / "network-copies"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

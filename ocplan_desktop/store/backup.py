@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import sqlite3
 from pathlib import Path
@@ -37,3 +38,12 @@ def backup_file(source: Path, target: Path) -> Path:
 def backup_name(workspace: Path, reason: str, when: dt.datetime | None = None) -> str:
     stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
     return f"{workspace.stem}.{stamp}.{reason}.ocplan"
+
+
+def backup_folder(workspace: Path, root: Path) -> Path:
+    """One folder per workspace file under `root` (two workspaces with the same name do not mix)."""
+    resolved = str(Path(workspace).resolve())
+    digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:10]
+    folder = root / f"{Path(workspace).stem}-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -19,8 +19,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from ocplan_desktop.domain.errors import WorkspaceError
-from ocplan_desktop.store import migrations
-from ocplan_desktop.store.backup import backup_file, backup_name
+from ocplan_desktop.store import lock, migrations, network
+from ocplan_desktop.store.backup import backup_file, backup_folder, backup_name
 from ocplan_desktop.store.files import FileFacts, inspect_file, read_only_connection
 
 
@@ -43,15 +43,25 @@ class Workspace:
     with `reopen()`.
     """
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, *, read_only: bool) -> None:
+    def __init__(
+        self,
+        path: Path,
+        connection: sqlite3.Connection,
+        *,
+        read_only: bool,
+        holds_lock: bool = False,
+    ) -> None:
         self.path = path
         self.read_only = read_only
+        self.holds_lock = holds_lock
+        # A workspace on a network drive is worked on as a local copy; `origin` is the original.
+        self.origin: Path | None = None
         self.db = Database(connection)
         self.user = current_user()
 
     @property
     def name(self) -> str:
-        return self.path.stem
+        return (self.origin or self.path).stem
 
     @property
     def schema_version(self) -> int:
@@ -92,11 +102,26 @@ class Workspace:
             self.path, _connect(self.path, read_only=self.read_only), read_only=self.read_only
         )
 
+    def write_back(self) -> None:
+        """Copy a local working copy back over its network original (nothing to do otherwise)."""
+        if self.origin is not None and not self.read_only:
+            network.write_back(self.db.conn, self.origin)
+
     def close(self) -> None:
+        origin, self.origin = self.origin, None
+        if origin is not None:
+            try:
+                if not self.read_only:
+                    network.write_back(self.db.conn, origin)
+            finally:
+                lock.release(origin)
         with contextlib.suppress(sqlite3.Error):
             if not self.read_only:
                 self.db.execute("PRAGMA optimize")
             self.db.conn.close()
+        if self.holds_lock:
+            self.holds_lock = False
+            lock.release(self.path)
 
     def __enter__(self) -> Workspace:
         return self
@@ -145,8 +170,14 @@ def check_workspace(path: Path, *, quick_check: bool = True) -> FileFacts:
 def open_workspace(
     path: Path | str, *, read_only: bool = False, backups_dir: Path | None = None
 ) -> Workspace:
-    """Open an existing workspace, upgrading an older schema after backing the file up."""
+    """Open an existing workspace, upgrading an older schema after backing the file up.
+
+    A workspace on a network drive is opened as a local copy (see `network.py`) that is written back
+    when it is closed and whenever `write_back()` is called.
+    """
     path = Path(path)
+    if not read_only and path.exists() and network.is_network_path(path):
+        return _open_network_copy(path, backups_dir)
     facts = check_workspace(path)
     needs_upgrade = facts.schema_version < migrations.latest_version()
     if read_only:
@@ -161,14 +192,21 @@ def open_workspace(
             f"{path} is read-only (or its folder is): open it read-only, or copy it somewhere you can "
             "write to. The file has not been changed."
         )
-    if needs_upgrade:
-        from ocplan_desktop.paths import backups_dir as default_backups
+    lock.acquire(path)
+    try:
+        if needs_upgrade:
+            from ocplan_desktop.paths import backups_dir as default_backups
 
-        folder = backups_dir or default_backups()
-        backup_file(
-            path, folder / backup_name(path, f"before-schema-{migrations.latest_version()}")
+            folder = backup_folder(path, backups_dir or default_backups())
+            backup_file(
+                path, folder / backup_name(path, f"before-schema-{migrations.latest_version()}")
+            )
+        workspace = Workspace(
+            path, _connect(path, read_only=False), read_only=False, holds_lock=True
         )
-    workspace = Workspace(path, _connect(path, read_only=False), read_only=False)
+    except BaseException:
+        lock.release(path)
+        raise
     try:
         migrations.apply_migrations(workspace.db)
     except sqlite3.Error as error:
@@ -180,6 +218,21 @@ def open_workspace(
     except BaseException:
         workspace.close()
         raise
+    return workspace
+
+
+def _open_network_copy(remote: Path, backups_dir: Path | None) -> Workspace:
+    from ocplan_desktop.paths import local_copies_dir
+
+    check_workspace(remote)
+    lock.acquire(remote)
+    try:
+        local = network.check_out(remote, network.local_copy_path(remote, local_copies_dir()))
+        workspace = open_workspace(local, backups_dir=backups_dir)
+    except BaseException:
+        lock.release(remote)
+        raise
+    workspace.origin = remote
     return workspace
 
 

@@ -163,3 +163,19 @@ def test_console_script_and_module_entry_point(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["percent"] == 74
+
+
+def test_backup_then_backups_lists_it_newest_first(capsys, demo_path):
+    code, out, err = run(capsys, "backup", "--db", demo_path)
+    assert code == 0, err
+    first = Path(out.strip())
+    assert first.is_file()
+    code, out, _ = run(capsys, "backup", "--db", demo_path)
+    second = Path(out.strip())
+    code, out, _ = run(capsys, "backups", "--db", demo_path)
+    lines = out.strip().splitlines()
+    assert [line.split("\t")[-1] for line in lines] == [str(second), str(first)]
+    code, out, _ = run(capsys, "backups", "--db", demo_path, "--json")
+    assert json.loads(out)[0]["reason"] == "manual"
+    code, out, _ = run(capsys, "summary", "--db", second, "--json")
+    assert json.loads(out)["percent"] == 74  # a backup is a whole workspace

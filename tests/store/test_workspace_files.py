@@ -195,7 +195,8 @@ def test_upgrade_backs_up_first_then_migrates_in_one_step(tmp_path, schema_with_
     with open_workspace(path, backups_dir=backups) as ws:
         assert ws.schema_version == 2
         assert "colour" in ws.db["committees"].columns_dict
-    (backup,) = backups.iterdir()
+    (folder,) = backups.iterdir()
+    (backup,) = folder.iterdir()
     assert (
         digest(backup) == before
         or sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 1
