@@ -99,3 +99,35 @@ def restore_backup(backup: Path, target: Path) -> Path:
         raise WorkspaceError(f"{target} already exists: restore into a new file")
     check_workspace(backup)
     return backup_file(backup, target)
+
+
+def recover_into(damaged: Path, target: Path) -> Path:
+    """Copy a workspace left with an unfinished change (a hot journal) to `target` and let SQLite roll
+    the change back there; the original file and its journal are left exactly as they were."""
+    import shutil
+
+    from ocplan_desktop.store.workspace import open_workspace
+
+    if target.exists():
+        raise WorkspaceError(f"{target} already exists: recover into a new file")
+    journal = damaged.with_name(damaged.name + "-journal")
+    shutil.copyfile(damaged, target)
+    if journal.exists():
+        shutil.copyfile(journal, target.with_name(target.name + "-journal"))
+    try:
+        import sqlite3
+
+        connection = sqlite3.connect(target)
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()  # reading rolls the journal back
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("ROLLBACK")
+        finally:
+            connection.close()
+        with open_workspace(target):
+            pass
+    except (OcplanError, sqlite3.Error) as error:
+        target.unlink(missing_ok=True)
+        target.with_name(target.name + "-journal").unlink(missing_ok=True)
+        raise WorkspaceError(f"{damaged} could not be recovered: {error}") from None
+    return target

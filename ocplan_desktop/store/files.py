@@ -15,6 +15,7 @@ from pathlib import Path
 from ocplan_desktop.domain.errors import WorkspaceError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 HEADER_SIZE = 100
 MIGRATIONS_TABLE = "_sqlite_migrations"
 
@@ -51,12 +52,29 @@ def _header_problem(path: Path, size: int) -> str | None:
     change_counter, page_count = struct.unpack(">II", header[24:32])
     (valid_for,) = struct.unpack(">I", header[92:96])
     expected = page_count * page_size
-    # The in-header page count is only trustworthy when it was written by the same change.
-    if valid_for == change_counter and page_count and size < expected:
+    # The in-header page count is only trustworthy when it was written by the same change, and in WAL
+    # mode only when no write-ahead log holds pages the main file has not caught up with (a checkpoint
+    # interrupted by a crash is finished from the log the next time the file is opened).
+    wal = path.with_name(path.name + "-wal")
+    log_pending = wal.exists() and wal.stat().st_size > 0
+    if valid_for == change_counter and page_count and size < expected and not log_pending:
         return f"is truncated: {size:,} of its {expected:,} bytes are there"
     if size % page_size:
         return f"is truncated or damaged: {size:,} bytes is not a whole number of {page_size}-byte pages"
     return None
+
+
+def has_hot_journal(path: Path) -> bool:
+    """A rollback journal beside the file with a valid header: a transaction a crash left half done.
+
+    SQLite would roll it back on the next write, changing the file; ocplan asks first.
+    """
+    journal = path.with_name(path.name + "-journal")
+    try:
+        with journal.open("rb") as handle:
+            return handle.read(8) == JOURNAL_MAGIC
+    except OSError:
+        return False
 
 
 def inspect_file(path: Path, *, quick_check: bool = True) -> FileFacts:
@@ -75,6 +93,11 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> FileFacts:
         raise WorkspaceError(f"{name}: cannot be read ({error.strerror or error})") from None
     if problem:
         raise WorkspaceError(f"{name} {problem}. The file has not been changed.")
+    if has_hot_journal(path):
+        raise WorkspaceError(
+            f"{name} has an unfinished change left by a crash ({path.name}-journal is beside it). "
+            "Neither file has been changed. Restore a backup, or recover the workspace into a new file."
+        )
     try:
         connection = read_only_connection(path)
         try:

@@ -72,6 +72,42 @@ def make_scribbled_page(path: Path, demo: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def make_scribbled_header_page(path: Path, demo: Path) -> None:
+    data = bytearray(demo.read_bytes())
+    data[100:4096] = os.urandom(3996)  # the rest of page 1: the schema's root
+    path.write_bytes(bytes(data))
+
+
+def make_scribbled_index(path: Path, demo: Path) -> None:
+    copy_workspace(demo, path)
+    connection = sqlite3.connect(path)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name = 'meetings_committee_date'"
+    ).fetchone()[0]
+    connection.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    data[start + 8 : start + page_size] = os.urandom(page_size - 8)
+    path.write_bytes(bytes(data))
+
+
+def make_hot_journal(path: Path, demo: Path) -> None:
+    """A workspace in rollback-journal mode copied (with its journal) in the middle of a change."""
+    source = path.with_name("source.ocplan")
+    copy_workspace(demo, source)
+    writer = sqlite3.connect(source, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = DELETE")
+    writer.execute("PRAGMA cache_size = 1")  # spill changed pages into the file before commit
+    writer.execute("BEGIN")
+    writer.execute("UPDATE feedback SET text = text || ' (edited)'")
+    shutil.copyfile(source, path)
+    shutil.copyfile(f"{source}-journal", f"{path}-journal")
+    writer.execute("ROLLBACK")
+    writer.close()
+    source.unlink()
+
+
 BAD_FILES = [
     (make_zero_bytes, r"is empty \(0 bytes\)"),
     (make_random_bytes, "not an SQLite database"),
@@ -82,6 +118,9 @@ BAD_FILES = [
     (make_empty_sqlite, "is an empty SQLite database, not an ocplan workspace"),
     (make_other_sqlite, "is an SQLite database, not an ocplan workspace"),
     (make_scribbled_page, "damaged|cannot be read"),
+    (make_scribbled_header_page, "damaged|cannot be read"),
+    (make_scribbled_index, "damaged|cannot be read"),
+    (make_hot_journal, "unfinished change left by a crash"),
 ]
 
 
@@ -235,3 +274,16 @@ def test_statement_splitter_keeps_trigger_bodies_whole():
     statements = migrations.split_statements(script)
     assert len(statements) == 2
     assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END;")
+
+
+def test_a_hot_journal_can_be_recovered_into_a_new_file(tmp_path, demo_master):
+    from ocplan_desktop.services.backups import recover_into
+
+    path = tmp_path / "crashed.ocplan"
+    make_hot_journal(path, demo_master)
+    before = (digest(path), digest(Path(f"{path}-journal")))
+    recovered = recover_into(path, tmp_path / "recovered.ocplan")
+    assert (digest(path), digest(Path(f"{path}-journal"))) == before
+    with open_workspace(recovered) as ws:
+        assert ws.scalar("PRAGMA integrity_check") == "ok"
+        assert ws.scalar("SELECT count(*) FROM feedback WHERE text LIKE '%(edited)'") == 0
