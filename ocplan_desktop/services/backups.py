@@ -44,11 +44,17 @@ def make_backup(
     *,
     root: Path | None = None,
     now: dt.datetime | None = None,
+    workspace_path: Path | None = None,
 ) -> Path:
-    """A consistent copy of the open workspace; older backups beyond the tiers are removed."""
-    name = backup_name(ws.path, _reason(reason), now)
-    target = backup_connection(ws.db.conn, backup_folder(ws.path, root) / name)
-    prune(ws.path, root=root)
+    """A consistent copy of the open workspace; older backups beyond the tiers are removed.
+
+    Backups are filed under the workspace's own path (`workspace_path`, else the original of a
+    network copy, else the file open).
+    """
+    owner = workspace_path or ws.origin or ws.path
+    name = backup_name(owner, _reason(reason), now)
+    target = backup_connection(ws.db.conn, backup_folder(owner, root) / name)
+    prune(owner, root=root)
     return target
 
 

@@ -16,14 +16,15 @@ from ocplan_desktop.domain.reference import (
     PLAN_THEMES,
     RESPONDENT_TYPES,
 )
+from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 from ocplan_desktop.store import reference
+from ocplan_desktop.store.checks import foreign_key_problems, list_tables, table_integrity
 from ocplan_desktop.store.files import read_only_connection
 from ocplan_desktop.store.migrations import latest_version
 from ocplan_desktop.store.workspace import (
     Workspace,
     check_workspace,
     create_workspace,
-    open_workspace,
 )
 
 DEFAULT_AREA = "Coventry"
@@ -93,4 +94,16 @@ def check(path: Path | str, *, full: bool = False) -> CheckResult:
     return CheckResult(path, facts.schema_version, latest_version(), tuple(problems))
 
 
-__all__ = ["CheckResult", "check", "new_workspace", "open_workspace", "seed_reference_data"]
+def integrity_check(ws: Workspace, progress: Progress = NO_PROGRESS) -> CheckResult:
+    """The full integrity check, table by table so it can report progress and be cancelled."""
+    problems: list[str] = []
+    tables = list_tables(ws)
+    for done, table in enumerate(tables, start=1):
+        progress.step(done - 1, len(tables) + 1, f"Checking {table}…")
+        problems.extend(table_integrity(ws, table))
+    progress.step(len(tables), len(tables) + 1, "Checking links between records…")
+    broken = foreign_key_problems(ws)
+    if broken:
+        problems.append(f"{broken} rows refer to records that do not exist")
+    progress.step(len(tables) + 1, len(tables) + 1, "Done")
+    return CheckResult(ws.path, ws.schema_version, latest_version(), tuple(problems))

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from ocplan_desktop import APP_TITLE, __version__
 from ocplan_desktop.domain.errors import OcplanError
+from ocplan_desktop.services.backups import newest_good_backup, restore_backup
 from ocplan_desktop.services.change import Change, everything
 from ocplan_desktop.services.workspaces import new_workspace
+from ocplan_desktop.store.lock import WorkspaceLocked
 from ocplan_desktop.store.workspace import Workspace, open_workspace
 from ocplan_desktop.ui.pages.engagement_page import EngagementPage
 from ocplan_desktop.ui.pages.indicators_page import IndicatorsPage
@@ -37,6 +39,7 @@ from ocplan_desktop.ui.pages.page import Page
 from ocplan_desktop.ui.pages.print_page import PrintPage
 from ocplan_desktop.ui.pages.recommendations_page import RecommendationsPage
 from ocplan_desktop.ui.session import Session
+from ocplan_desktop.ui.workspace_care import WorkspaceCare, ask_for_new_file
 
 WORKSPACE_FILTER = "ocplan workspaces (*.ocplan *.sqlite *.db);;All files (*)"
 MAX_RECENT = 8
@@ -106,6 +109,10 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addSeparator()
+        self.care = WorkspaceCare(self)
+        file_menu.addAction(self.care.backup_action)
+        file_menu.addAction(self.care.restore_action)
+        file_menu.addSeparator()
         self._add_action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -146,6 +153,8 @@ class MainWindow(QMainWindow):
             menu.menuAction().setVisible(False)
             self.page_menus[row] = menu
 
+        self.tools_menu = self.menuBar().addMenu("&Tools")
+        self.tools_menu.addAction(self.care.check_action)
         self.help_menu = self.menuBar().addMenu("&Help")
         self._add_action(self.help_menu, f"&About {APP_TITLE}", None, self._on_about_triggered)
         self._refresh_recent_menu()
@@ -177,16 +186,67 @@ class MainWindow(QMainWindow):
             menu.menuAction().setVisible(menu_row == row)
 
     # workspace -----------------------------------------------------------------------------------
-    def open_path(self, path: Path | str) -> bool:
-        """Open another workspace; on any problem, say so and keep the current one."""
+    def open_path(self, path: Path | str, *, read_only: bool = False) -> bool:
+        """Open another workspace; on any problem, say so and keep the current one.
+
+        A workspace someone else is editing can be opened read-only instead; for a damaged one the
+        newest good backup is offered, restored into a new file.
+        """
         path = Path(path).expanduser()
         try:
-            ws = open_workspace(path)
+            ws = open_workspace(path, read_only=read_only)
+        except WorkspaceLocked as error:
+            self.ask(
+                "Workspace in use",
+                str(error),
+                "Open read-only",
+                lambda: self.open_path(path, read_only=True),
+            )
+            return False
         except OcplanError as error:
-            self.show_message("Cannot open workspace", str(error))
+            good = newest_good_backup(path) if path.is_file() else None
+            if good is None:
+                self.show_message("Cannot open workspace", str(error))
+            else:
+                self.ask(
+                    "Cannot open workspace",
+                    f"{error}\n\nThe newest good backup is from {good.made_at:%d %B %Y at %H:%M}. "
+                    "Restore it into a new file?",
+                    "Restore backup…",
+                    lambda: self._restore_backup_of(path, good.path),
+                )
             return False
         self.set_workspace(ws)
         return True
+
+    def _restore_backup_of(self, damaged: Path, backup: Path) -> None:
+        suggestion = damaged.with_name(f"{damaged.stem} (restored).ocplan")
+        target = ask_for_new_file(self, "Restore backup into", suggestion)
+        if target is None:
+            return
+        try:
+            restore_backup(backup, target)
+        except OcplanError as error:
+            self.show_message("Cannot restore", str(error))
+            return
+        self.open_path(target)
+
+    def ask(
+        self, title: str, text: str, accept_text: str, on_accept: Callable[[], object]
+    ) -> QMessageBox:
+        """A question that does not block the event loop: `on_accept` runs if the user agrees."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, self
+        )
+        accept = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(accept)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAccessibleName(title)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: on_accept() if button is accept else None)
+        self.last_message = box
+        box.open()
+        return box
 
     def set_workspace(self, ws: Workspace) -> None:
         previous = self.session.ws

@@ -1,0 +1,99 @@
+"""The window looking after the workspace: backups, restore, check, locks, damaged files."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QMessageBox
+
+from ocplan_desktop.services import backups
+from ocplan_desktop.store import lock
+from ocplan_desktop.ui import main_window as main_window_module
+from ocplan_desktop.ui.backups_dialog import RestoreBackupDialog
+
+
+def click(box: QMessageBox, text: str) -> None:
+    (button,) = [button for button in box.buttons() if button.text() == text]
+    button.click()
+
+
+def test_a_daily_backup_is_made_when_a_workspace_opens(window, qtbot):
+    qtbot.waitUntil(lambda: bool(backups.list_backups(window.ws.path)), timeout=10_000)
+    (made,) = backups.list_backups(window.ws.path)
+    assert made.reason == "daily"
+
+
+def test_a_changed_workspace_is_backed_up_by_the_timer(window, qtbot):
+    qtbot.waitUntil(lambda: len(backups.list_backups(window.ws.path)) == 1, timeout=10_000)
+    window.care._on_backup_timer_timeout()  # nothing changed: no backup
+    assert len(backups.list_backups(window.ws.path)) == 1
+    window.ws.set_setting("marker", "x")
+    window.care.changed_since_backup = True
+    window.care._on_backup_timer_timeout()
+    qtbot.waitUntil(lambda: len(backups.list_backups(window.ws.path)) == 2, timeout=10_000)
+    assert backups.list_backups(window.ws.path)[0].reason == "auto"
+
+
+def test_restore_from_backup_opens_the_restored_copy(window, qtbot, tmp_path):
+    task = window.care.back_up("manual")
+    with qtbot.waitSignal(task.signals.done, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: any(b.reason == "manual" for b in backups.list_backups(window.ws.path)))
+    dialog = RestoreBackupDialog(window.ws.path, window)
+    qtbot.addWidget(dialog)
+    dialog.restored.connect(window.open_path)
+    backup = dialog.table.current_record()
+    assert backup is not None and dialog.table.model.rowCount() >= 1
+    target = tmp_path / "restored.ocplan"
+    assert dialog.restore_into(backup, target)
+    assert window.ws.path == target
+    assert window.windowTitle().startswith("restored")
+    assert not dialog.restore_into(backup, target)  # never over an existing file
+    assert "already exists" in dialog.error.text()
+
+
+def test_check_workspace_runs_with_progress_and_reports(window, qtbot):
+    task = window.care._on_check_triggered()
+    with qtbot.waitSignal(task.signals.done, timeout=20_000):
+        pass
+    qtbot.waitUntil(
+        lambda: window.last_message is not None and "No problems" in window.last_message.text()
+    )
+    assert window.care.last_check.problems == ()
+
+
+def test_a_workspace_in_use_elsewhere_opens_read_only_if_asked(
+    window, qtbot, demo_master, tmp_path
+):
+    from tests.conftest import copy_workspace
+
+    other = copy_workspace(demo_master, tmp_path / "shared.ocplan")
+    lock.lock_path(other).write_text(
+        json.dumps({"host": "town-hall-pc", "user": "colleague", "pid": 99, "started": 1.0})
+    )
+    assert window.open_path(other) is False
+    box = window.last_message
+    assert "colleague on town-hall-pc" in box.text()
+    click(box, "Open read-only")
+    qtbot.waitUntil(lambda: window.ws.path == other)
+    assert window.ws.read_only and "[read-only]" in window.windowTitle()
+
+
+def test_a_damaged_workspace_offers_its_newest_good_backup(window, qtbot, tmp_path, monkeypatch):
+    path = window.ws.path
+    task = window.care.back_up("manual")
+    with qtbot.waitSignal(task.signals.done, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: any(b.reason == "manual" for b in backups.list_backups(path)))
+    window.create_workspace(tmp_path / "elsewhere")  # close the demo before it is damaged
+    data = bytearray(path.read_bytes())
+    data[4096 * 3 : 4096 * 3 + 500] = b"\xff" * 500
+    path.write_bytes(bytes(data))
+    target = tmp_path / "rescued.ocplan"
+    monkeypatch.setattr(main_window_module, "ask_for_new_file", lambda *_args: target)
+    assert window.open_path(path) is False
+    box = window.last_message
+    assert "newest good backup" in box.text()
+    click(box, "Restore backup…")
+    qtbot.waitUntil(lambda: window.ws.path == target)
+    assert window.ws.scalar("SELECT count(*) FROM indicators") == 73
