@@ -62,6 +62,9 @@ class RecordTable(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setHighlightSections(False)
+        # Size columns from the first rows only: measuring 100,000 rows would freeze the window.
+        self.view.horizontalHeader().setResizeContentsPrecision(200)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.doubleClicked.connect(lambda index: self.activated.emit(index.data(RECORD_ROLE)))
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
 
