@@ -100,3 +100,54 @@ class Report:
         for item in self.recommendations:
             grouped.setdefault(item.body, []).append(item.text)
         return list(grouped.items())
+
+
+IMPLICATION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Comments from the Chief Operating Officer (Section 151 Officer) and the Chief Legal Officer",
+        ("implications_financial", "implications_legal"),
+    ),
+    (
+        "Other implications",
+        (
+            "implications_priorities",
+            "implications_risk",
+            "implications_organisation",
+            "implications_equalities",
+            "implications_climate",
+            "implications_partners",
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class NumberedSection:
+    number: str
+    heading: str
+    paragraphs: tuple[tuple[str, str, str], ...]  # (number, sub-heading or "", text)
+
+
+def numbered_sections(report: Report) -> list[NumberedSection]:
+    """The body of the report numbered as the template prints it: the report's own sections 1, 2, …
+    with paragraphs 1.1, 1.2, …, then the implications as the next two sections (5.1 Financial …)."""
+    result = []
+    for index, section in enumerate(report.sections, start=1):
+        paragraphs = tuple(
+            (f"{index}.{number}", "", text) for number, text in enumerate(section.paragraphs, 1)
+        )
+        result.append(NumberedSection(str(index), section.heading, paragraphs))
+    headings = dict(IMPLICATIONS)
+    next_number = len(report.sections) + 1
+    for group, fields in IMPLICATION_GROUPS:
+        paragraphs = tuple(
+            (
+                f"{next_number}.{number}",
+                headings[field],
+                report.implications.get(field, "") or "None.",
+            )
+            for number, field in enumerate(fields, start=1)
+        )
+        result.append(NumberedSection(str(next_number), group, paragraphs))
+        next_number += 1
+    return result

@@ -50,6 +50,9 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def column_titles(self) -> list[str]:
         return [column.title for column in self._columns]
 
+    def is_numeric(self, column: int) -> bool:
+        return self._columns[column].numeric
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 

@@ -1,17 +1,34 @@
-"""Print & export: the documents the workspace can produce, by what they are made from."""
+"""Print & export: every document the workspace can produce, exported as PDF off the GUI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ocplan_desktop.services import change, meetings
+from ocplan_desktop.services.files import safe_file_name
+from ocplan_desktop.services.progress import Progress
+from ocplan_desktop.store.workspace import Workspace
 from ocplan_desktop.ui.format import date_text, label_text
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ocplan_desktop.ui.pages.page import Page
 from ocplan_desktop.ui.session import Session
-from ocplan_desktop.ui.widgets.record_table import RecordTable
+from ocplan_desktop.ui.tasks import Task, run_with_progress
+
+Export = Callable[[Workspace, Path, Progress], int]
 
 
 @dataclass(frozen=True)
@@ -20,6 +37,73 @@ class Document:
     source: str
     detail: str
     sort_key: str
+    export: Export
+
+    @property
+    def file_name(self) -> str:
+        return safe_file_name(f"{self.kind} - {self.source}", ".pdf")
+
+
+def _briefing_note(report_id: int) -> Export:
+    def export(ws: Workspace, target: Path, progress: Progress) -> int:
+        from ocplan_desktop.reports.briefing_note import export_briefing_note
+
+        return export_briefing_note(ws, report_id, target, progress)
+
+    return export
+
+
+def _minutes(meeting_id: int) -> Export:
+    def export(ws: Workspace, target: Path, progress: Progress) -> int:
+        from ocplan_desktop.reports.minutes_pdf import export_minutes
+
+        return export_minutes(ws, meeting_id, target, progress)
+
+    return export
+
+
+def _pack(meeting_id: int) -> Export:
+    def export(ws: Workspace, target: Path, progress: Progress) -> int:
+        from ocplan_desktop.reports.pack import export_pack
+
+        return export_pack(ws, meeting_id, target, progress)
+
+    return export
+
+
+def documents(ws: Workspace) -> list[Document]:
+    """Every document the workspace can print, by what it is made from."""
+    result = [
+        Document(
+            "Briefing note",
+            report.title,
+            report.route or label_text(report.kind),
+            report.title,
+            _briefing_note(report.id),
+        )
+        for report in meetings.list_reports(ws)
+    ]
+    for meeting in meetings.list_meetings(ws):
+        source = f"{meeting.committee}, {date_text(meeting.date)}"
+        result.append(
+            Document(
+                "Minutes",
+                source,
+                f"{label_text(meeting.minutes_status)} minutes",
+                meeting.date,
+                _minutes(meeting.id),
+            )
+        )
+        result.append(
+            Document(
+                "Briefing pack",
+                source,
+                f"{meeting.item_count} agenda items",
+                meeting.date,
+                _pack(meeting.id),
+            )
+        )
+    return result
 
 
 COLUMNS: list[Column[Document]] = [
@@ -31,40 +115,90 @@ COLUMNS: list[Column[Document]] = [
 
 class PrintPage(Page):
     title = "Print & export"
-    kinds = frozenset({change.MEETINGS, change.REPORTS, change.MINUTES})
+    kinds = frozenset({change.MEETINGS, change.REPORTS, change.MINUTES, change.AGENDA})
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        from ocplan_desktop.ui.widgets.record_table import RecordTable
+
         self.table = RecordTable(
             RecordTableModel(COLUMNS), "Documents", self, filter_placeholder="Filter documents…"
         )
+        self.export_button = QPushButton("&Export PDF…", self)
+        self.export_button.setAccessibleName("Export PDF")
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.task: Task | None = None
+        self.last_output: tuple[Path, int] | None = None
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         heading = QLabel(self.title, self)
         heading.setObjectName("pageHeading")
         layout.addWidget(heading)
         layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.table.activated.connect(lambda _document: self._on_export_clicked())
+
+        self.export_action = QAction("&Export PDF…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self._on_export_clicked)
+
+    def page_actions(self) -> list[QAction]:
+        return [self.export_action]
 
     def refresh(self) -> None:
         assert self.ws is not None
-        documents = [
-            Document(
-                "Briefing note", report.title, report.route or label_text(report.kind), report.title
-            )
-            for report in meetings.list_reports(self.ws)
-        ]
-        for meeting in meetings.list_meetings(self.ws):
-            source = f"{meeting.committee}, {date_text(meeting.date)}"
-            documents.append(
-                Document(
-                    "Minutes", source, f"{label_text(meeting.minutes_status)} minutes", meeting.date
-                )
-            )
-            documents.append(
-                Document(
-                    "Briefing pack", source, f"{meeting.item_count} agenda items", meeting.date
-                )
-            )
-        self.table.set_rows(documents)
+        self.table.set_rows(documents(self.ws))
+        if self.table.current_record() is None:
+            self.table.select_first()
 
     def main_row_count(self) -> int:
         return self.table.model.rowCount()
+
+    def _on_export_clicked(self) -> None:
+        document = self.table.current_record()
+        if document is None or self.ws is None:
+            return
+        start = str((self.ws.origin or self.ws.path).parent / document.file_name)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export PDF", start, "PDF documents (*.pdf)"
+        )
+        if path:
+            self.export_document(document, Path(path))
+
+    def export_document(self, document: Document, target: Path) -> Task | None:
+        """Write the document's PDF off the GUI thread, with progress and Cancel."""
+        if self.ws is None:
+            return None
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        self.status.setText(f"Exporting {document.kind.lower()}…")
+
+        def job(ws: Workspace, progress: Progress) -> tuple[Path, int]:
+            return target, document.export(ws, target, progress)
+
+        self.task = run_with_progress(
+            self,
+            f"Exporting {document.kind.lower()}",
+            self.ws,
+            job,
+            writes=False,
+            on_success=self._on_export_succeeded,
+            on_failure=self._on_export_failed,
+        )
+        return self.task
+
+    def _on_export_succeeded(self, result: Any) -> None:
+        path, pages = result
+        self.last_output = (path, pages)
+        self.status.setText(f"Wrote {path} ({pages} pages).")
+
+    def _on_export_failed(self, message: str) -> None:
+        self.status.setText(message)
+        window = self.window()
+        if hasattr(window, "show_message"):
+            window.show_message("Export failed", message, QMessageBox.Icon.Warning)

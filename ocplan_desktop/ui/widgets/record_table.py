@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -68,6 +71,12 @@ class RecordTable(QWidget):
         self.view.doubleClicked.connect(lambda index: self.activated.emit(index.data(RECORD_ROLE)))
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
 
+        self.export_action = QAction("Export table to CSV or Excel…", self)
+        self.export_action.triggered.connect(self._on_export_triggered)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.addAction(self.export_action)
+        self.name = name
+
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         self.proxy.rowsInserted.connect(self._update_count)
@@ -110,3 +119,41 @@ class RecordTable(QWidget):
         self.count_label.setText(
             f"{total:,} rows" if shown == total else f"{shown:,} of {total:,} rows"
         )
+
+    def export_rows(self) -> tuple[list[str], list[list[Any]]]:
+        """The table as shown (filtered, sorted): headers, and rows with numbers kept as numbers."""
+        headers = self.model.column_titles()
+        rows = []
+        for row in range(self.proxy.rowCount()):
+            values = []
+            for column in range(self.proxy.columnCount()):
+                index = self.proxy.index(row, column)
+                sort_value = index.data(SORT_ROLE)
+                shown = index.data(Qt.ItemDataRole.DisplayRole)
+                is_number = isinstance(sort_value, int | float) and not isinstance(sort_value, bool)
+                values.append(sort_value if is_number and self.model.is_numeric(column) else shown)
+            rows.append(values)
+        return headers, rows
+
+    def export_to(self, path: Path) -> Path:
+        from ocplan_desktop.importers.tabular import write_table
+
+        headers, rows = self.export_rows()
+        return write_table(path, headers, rows)
+
+    def _on_export_triggered(self) -> None:
+        from ocplan_desktop.domain.errors import OcplanError
+        from ocplan_desktop.services.files import safe_file_name
+
+        suggestion = str(Path.home() / safe_file_name(self.name, ".xlsx"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export table", suggestion, "Excel workbook (*.xlsx);;CSV file (*.csv)"
+        )
+        if not path:
+            return
+        try:
+            self.export_to(Path(path))
+        except OcplanError as error:
+            self.count_label.setText(str(error))
+        else:
+            self.count_label.setText(f"Exported {self.proxy.rowCount():,} rows to {path}")

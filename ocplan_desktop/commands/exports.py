@@ -1,0 +1,65 @@
+"""`ocplan export briefing-note|minutes|pack …`: the printed documents without a window."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ocplan_desktop.commands.common import add_db, open_db
+from ocplan_desktop.domain.errors import ValidationError
+
+
+def _document(
+    groups: dict[str, Any], kind: str, help_text: str, *needs: str
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = groups["export"].add_parser(kind, help=help_text)
+    add_db(parser)
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF to write")
+    for option in needs:
+        parser.add_argument(f"--{option}", required=True, type=int, metavar="ID")
+    return parser
+
+
+def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) -> None:
+    _document(
+        groups, "briefing-note", "a report in the council's template, as PDF", "report"
+    ).set_defaults(handler=_briefing_note)
+    _document(groups, "minutes", "a meeting's minutes, as PDF", "meeting").set_defaults(
+        handler=_minutes
+    )
+    _document(groups, "pack", "the briefing pack for a meeting, as PDF", "meeting").set_defaults(
+        handler=_pack
+    )
+
+
+def _check_out(path: Path) -> Path:
+    if path.suffix.lower() != ".pdf":
+        raise ValidationError(f"{path.name}: the output file must end in .pdf")
+    return path
+
+
+def _done(path: Path, pages: int) -> int:
+    print(f"{path} ({pages} pages)")
+    return 0
+
+
+def _briefing_note(args: argparse.Namespace) -> int:
+    from ocplan_desktop.reports.briefing_note import export_briefing_note
+
+    with open_db(args, read_only=True) as ws:
+        return _done(args.out, export_briefing_note(ws, args.report, _check_out(args.out)))
+
+
+def _minutes(args: argparse.Namespace) -> int:
+    from ocplan_desktop.reports.minutes_pdf import export_minutes
+
+    with open_db(args, read_only=True) as ws:
+        return _done(args.out, export_minutes(ws, args.meeting, _check_out(args.out)))
+
+
+def _pack(args: argparse.Namespace) -> int:
+    from ocplan_desktop.reports.pack import export_pack
+
+    with open_db(args, read_only=True) as ws:
+        return _done(args.out, export_pack(ws, args.meeting, _check_out(args.out)))

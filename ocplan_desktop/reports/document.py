@@ -1,0 +1,187 @@
+"""The document template every PDF uses: A4, a running header with the title, "Page n of N" on every
+page, a DRAFT mark when asked, PDF outline entries and contents entries from marked headings.
+
+One `PageTemplate` per kind of page (cover, body), one style sheet (`styles.py`), `afterFlowable`
+feeding the outline and the contents, as ReportLab's own templates do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ocplan_desktop.reports.fonts import BOLD, REGULAR, register_fonts
+from ocplan_desktop.reports.styles import DARK, MID, RULE
+from ocplan_desktop.services.files import write_atomically
+from ocplan_desktop.services.progress import NO_PROGRESS, Progress
+
+MARGIN = 56  # points: about 2 cm
+
+
+def heading(
+    text: str,
+    style: Any,
+    *,
+    outline: int | None = None,
+    contents: int | None = None,
+    key: str | None = None,
+    label: str | None = None,
+) -> Any:
+    """A heading paragraph (text already escaped) that may add an outline entry and a contents line;
+    `label` is what those say when it should differ from the heading itself."""
+    from reportlab.platypus import Paragraph
+
+    paragraph = Paragraph(text, style)
+    paragraph.outline_level = outline
+    paragraph.contents_level = contents
+    paragraph.outline_key = key
+    paragraph.outline_label = label
+    return paragraph
+
+
+TOTAL_FORM = "ocplanTotalPages"
+
+
+def _total_pages_canvas(draw_total: Callable[[Any, int], None]) -> type:
+    """A canvas that, when saved, defines the form each page's footer used for "of N"."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    class TotalPagesCanvas(Canvas):  # type: ignore[misc]
+        def save(self) -> None:
+            total = self.getPageNumber() - 1
+            self.beginForm(TOTAL_FORM)
+            draw_total(self, total)
+            self.endForm()
+            super().save()
+
+    return TotalPagesCanvas
+
+
+def build_pdf(
+    target: Path,
+    story: Sequence[Any],
+    *,
+    title: str,
+    subject: str = "",
+    header: str | None = None,
+    draft: bool = False,
+    cover: bool = False,
+    progress: Progress = NO_PROGRESS,
+    invariant: bool = False,
+    author: str = "",
+) -> int:
+    """Lay out `story` and write the PDF to `target` atomically; returns the number of pages.
+
+    Multi-pass when the story holds a table of contents, so its page numbers are the printed ones.
+    """
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    register_fonts()
+    width, height = A4
+    running = header if header is not None else title
+    pages = {"count": 0}
+
+    def draw_header(canvas: Any, document: Any) -> None:
+        draw_footer(canvas)
+        canvas.saveState()
+        canvas.setFont(REGULAR, 8)
+        canvas.setFillColor(colors.HexColor(MID))
+        text = running if len(running) <= 95 else running[:92] + "…"
+        canvas.drawString(MARGIN, height - 34, text)
+        canvas.setStrokeColor(colors.HexColor(RULE))
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, height - 40, width - MARGIN, height - 40)
+        canvas.restoreState()
+        draw_mark(canvas, document)
+
+    def draw_cover(canvas: Any, document: Any) -> None:
+        draw_footer(canvas)
+        draw_mark(canvas, document)
+
+    def draw_mark(canvas: Any, _document: Any) -> None:
+        if not draft:
+            return
+        canvas.saveState()
+        canvas.setFont(BOLD, 96)
+        canvas.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.18))
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, -30, "DRAFT")
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.setFont(BOLD, 9)
+        canvas.setFillColor(colors.HexColor(DARK))
+        canvas.drawRightString(width - MARGIN, height - 34, "DRAFT")
+        canvas.restoreState()
+
+    def draw_footer(canvas: Any) -> None:
+        # "Page n of" now; N is a form filled in when the document is saved.
+        canvas.saveState()
+        canvas.setFont(REGULAR, 8)
+        canvas.setFillColor(colors.HexColor(MID))
+        canvas.drawRightString(width / 2 + 8, 28, f"Page {canvas.getPageNumber()} of")
+        canvas.doForm(TOTAL_FORM)
+        canvas.restoreState()
+
+    def draw_total(canvas: Any, total: int) -> None:
+        canvas.setFont(REGULAR, 8)
+        canvas.setFillColor(colors.HexColor(MID))
+        canvas.drawString(width / 2 + 11, 28, str(total))
+        pages["count"] = total
+
+    class CouncilDocument(BaseDocTemplate):  # type: ignore[misc]
+        def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - ReportLab's name
+            outline = getattr(flowable, "outline_level", None)
+            contents = getattr(flowable, "contents_level", None)
+            if outline is None and contents is None:
+                return
+            text = getattr(flowable, "outline_label", None) or flowable.getPlainText()
+            key = getattr(flowable, "outline_key", None) or f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            if outline is not None:
+                self.canv.addOutlineEntry(text, key, level=outline, closed=outline > 0)
+            if contents is not None:
+                self.notify("TOCEntry", (contents, text, self.page, key))
+            progress.step(self.page, max(self.page, 1), f"Laying out page {self.page}…")
+
+        def handle_flowable(self, flowables: list[Any]) -> None:
+            progress.step(self.page, max(self.page, 1), f"Laying out page {self.page}…")
+            super().handle_flowable(flowables)
+
+    document = CouncilDocument(
+        None,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=58,
+        bottomMargin=50,
+        title=title,
+        subject=subject,
+        author=author,
+        creator="ocplan desktop",
+        invariant=int(invariant),
+    )
+    frame = Frame(MARGIN, 50, width - 2 * MARGIN, height - 108, id="body")
+    templates = [PageTemplate("body", [frame], onPage=draw_header)]
+    if cover:
+        templates.insert(0, PageTemplate("cover", [frame], onPage=draw_cover))
+    document.addPageTemplates(templates)
+    flowables = list(story)
+    if cover:
+        flowables.insert(1, NextPageTemplate("body"))
+    has_contents = any(isinstance(item, TableOfContents) for item in flowables)
+
+    def write(temporary: Path) -> None:
+        document.filename = str(temporary)
+        canvasmaker = _total_pages_canvas(draw_total)
+        if has_contents:
+            document.multiBuild(flowables, canvasmaker=canvasmaker, maxPasses=5)
+        else:
+            document.build(flowables, canvasmaker=canvasmaker)
+
+    write_atomically(target, write)
+    return pages["count"]

@@ -1,0 +1,182 @@
+"""The briefing pack for a meeting: a cover, contents with the real page numbers, the agenda, and each
+item's papers (its report, or for "Minutes of the last meeting" the minutes being approved), with a
+PDF outline entry per item and "Page n of N" on every page.
+
+Extra sections (the recommendation tracker, the performance report) are added by the modules that
+print them, through `extra_sections`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ocplan_desktop.domain.dates import format_date
+from ocplan_desktop.domain.meetings import AgendaItem, Meeting
+from ocplan_desktop.reports.briefing_note import briefing_note_story
+from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.minutes_pdf import minutes_story
+from ocplan_desktop.reports.styles import RULE, SHADE, styles
+from ocplan_desktop.reports.text import escape_text as esc
+from ocplan_desktop.services.minutes_data import meeting_minutes
+from ocplan_desktop.services.progress import NO_PROGRESS, Progress
+from ocplan_desktop.services.reports_data import report_with_route
+from ocplan_desktop.store import meetings as meeting_store
+from ocplan_desktop.store.workspace import Workspace
+
+LAST_MINUTES = "minutes of the last meeting"
+
+# A section a caller adds to the pack: (title, function that returns its flowables at outline level 1).
+ExtraSection = tuple[str, Callable[[Workspace, int], list[Any]]]
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    extra_sections: Sequence[ExtraSection] = field(default_factory=tuple)
+    invariant: bool = False
+
+
+def previous_meeting(ws: Workspace, meeting: Meeting) -> Meeting | None:
+    earlier = [
+        item
+        for item in meeting_store.list_meetings(ws, meeting.committee_id)
+        if item.date < meeting.date and item.status != "cancelled"
+    ]
+    return earlier[-1] if earlier else None
+
+
+def _cover(ws: Workspace, meeting: Meeting) -> list[Any]:
+    from reportlab.platypus import PageBreak, Paragraph, Spacer
+
+    s = styles()
+    when = format_date(meeting.date) + (f", {meeting.start_time}" if meeting.start_time else "")
+    return [
+        Spacer(1, 120),
+        Paragraph(esc(ws.setting("council", "")), s.subtitle),
+        Paragraph(esc(meeting.committee), s.title),
+        Paragraph("Briefing pack", s.heading1),
+        Spacer(1, 12),
+        Paragraph(esc(when), s.body_bold),
+        Paragraph(esc(meeting.venue), s.body),
+        Spacer(1, 200),
+        Paragraph(esc(f"Prepared {format_date(dt.date.today())}"), s.small),
+        PageBreak(),
+    ]
+
+
+def _agenda(items: Sequence[AgendaItem], report_titles: dict[int, str]) -> list[Any]:
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    s = styles()
+    rows = [
+        [
+            Paragraph("Item", s.cell_bold),
+            Paragraph("Business", s.cell_bold),
+            Paragraph("Papers", s.cell_bold),
+        ]
+    ]
+    for item in items:
+        paper = report_titles.get(item.id, "")
+        rows.append(
+            [
+                Paragraph(str(item.item_number), s.cell),
+                Paragraph(esc(item.title), s.cell),
+                Paragraph(esc(paper), s.cell),
+            ]
+        )
+    table = Table(rows, colWidths=[36, 250, 196], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(RULE)),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(SHADE)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return [heading("Agenda", s.heading1, outline=0, contents=0, key="agenda"), table]
+
+
+def pack_story(
+    ws: Workspace,
+    meeting_id: int,
+    options: PackOptions = PackOptions(),
+    progress: Progress = NO_PROGRESS,
+) -> tuple[str, list[Any], bool]:
+    """The pack's flowables, its title, and whether any part of it is a draft."""
+    from reportlab.platypus import CondPageBreak, PageBreak, Paragraph
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    s = styles()
+    meeting = meeting_store.get_meeting(ws, meeting_id)
+    items = meeting_store.agenda(ws, meeting_id)
+    reports = {item.id: report_with_route(ws, item.report_id) for item in items if item.report_id}
+    titles = {item_id: report.title for item_id, (report, _route) in reports.items()}
+    contents = TableOfContents(levelStyles=[s.contents1, s.contents2], dotsMinLevel=0)
+    story: list[Any] = _cover(ws, meeting)
+    story += [heading("Contents", s.heading1, outline=0, key="contents"), contents, PageBreak()]
+    story += _agenda(items, titles)
+    council = ws.setting("council", "")
+    total = len(items) + len(options.extra_sections)
+    previous_had_papers = True
+    for done, item in enumerate(items, start=1):
+        progress.step(done, total + 1, f"Preparing item {item.item_number}…")
+        papers: list[Any] = []
+        if item.id in reports:
+            report, route = reports[item.id]
+            papers = briefing_note_story(
+                report, route, council, outline=1, key=f"item{item.id}-report"
+            )
+        elif item.title.strip().casefold() == LAST_MINUTES and (
+            before := previous_meeting(ws, meeting)
+        ):
+            papers = minutes_story(
+                meeting_minutes(ws, before.id), outline=1, key=f"item{item.id}-minutes"
+            )
+        # An item with papers starts a new page; items without follow on, so standing items
+        # do not cost a page each.
+        story.append(PageBreak() if papers or previous_had_papers else CondPageBreak(80))
+        story.append(
+            heading(
+                esc(f"Item {item.item_number}: {item.title}"),
+                s.heading1,
+                outline=0,
+                contents=0,
+                key=f"item{item.id}",
+            )
+        )
+        story += papers or [Paragraph("No papers for this item.", s.body)]
+        previous_had_papers = bool(papers)
+    for done, (title, make) in enumerate(options.extra_sections, start=len(items) + 1):
+        progress.step(done, total + 1, f"Preparing {title.lower()}…")
+        story += [
+            PageBreak(),
+            heading(esc(title), s.heading1, outline=0, contents=0, key=f"extra{done}"),
+        ]
+        story += make(ws, meeting_id)
+    return f"{meeting.committee}: briefing pack for {format_date(meeting.date)}", story, False
+
+
+def export_pack(
+    ws: Workspace,
+    meeting_id: int,
+    target: Path,
+    progress: Progress = NO_PROGRESS,
+    options: PackOptions = PackOptions(),
+) -> int:
+    """Write the pack to `target`; returns its number of pages."""
+    title, story, draft = pack_story(ws, meeting_id, options, progress)
+    return build_pdf(
+        target,
+        story,
+        title=title,
+        subject="Briefing pack",
+        cover=True,
+        draft=draft,
+        progress=progress,
+        invariant=options.invariant,
+    )

@@ -1,0 +1,160 @@
+"""The PDFs, read back: page counts, headings, numbering, outline, contents, awkward text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from ocplan_desktop.domain.charts import ChartData, ChartKind, Series
+from ocplan_desktop.reports.briefing_note import export_briefing_note
+from ocplan_desktop.reports.charts import draw_chart, drawn_points
+from ocplan_desktop.reports.minutes_pdf import export_minutes
+from ocplan_desktop.reports.pack import export_pack
+from ocplan_desktop.store import meetings, reports
+from tests.reports.pdf_reading import contents_entries, first_page_with, fonts, outline, page_texts
+
+
+def meeting_on(ws, date):
+    return [m for m in meetings.list_meetings(ws) if m.date == date][0]
+
+
+def test_briefing_note_follows_the_council_template(demo_ws, tmp_path):
+    (report,) = reports.list_reports(demo_ws)
+    path = tmp_path / "note.pdf"
+    pages = export_briefing_note(demo_ws, report.id, path, invariant=True)
+    texts = page_texts(path)
+    assert len(texts) == pages >= 3
+    whole = " ".join(texts)
+    for expected in [
+        "Coventry City Council",
+        "Public report",
+        "Scrutiny Co-ordination Committee 20 December 2023",
+        "Cabinet 9 January 2024",
+        "Name of Cabinet Member:",
+        "Councillor G Duggins",
+        "Director approving submission of the report:",
+        "Ward(s) affected:",
+        "Is this a key decision?",
+        "Executive summary:",
+        "Scrutiny Co-ordination Committee is requested to:",
+        "Cabinet is requested to:",
+        "List of appendices included:",
+        "Appendix I",
+        "Background papers:",
+        "Has it been or will it be considered by Scrutiny?",
+        "Will this report go to Council?",
+        "1. Background",
+        "1.1",
+        "1.5",
+        "2. Context",
+        "74% (42/57)",
+        "5.1 Financial implications",
+        "5.2 Legal implications",
+        "6.1 How will this contribute",
+        "6.6 Implications for partner organisations",
+        "Report author(s):",
+        "Kirston Nelson",
+        "insight@coventry.gov.uk",
+        "Contributor/approver name",
+        "Names of approvers for submission",
+        "Finance: Phil Helm",
+        "8 December 2023",
+    ]:
+        assert expected in whole, expected
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {pages}" in text
+        assert "One Coventry Plan Annual Performance Report 2022-23" in text  # the running header
+    assert any("DejaVuSans" in name for name in fonts(path))
+
+
+def test_minutes_numbering_is_what_the_editor_shows_and_draft_is_marked(demo_ws, tmp_path):
+    approved, draft = meeting_on(demo_ws, "2023-02-01"), meeting_on(demo_ws, "2023-12-20")
+    path = tmp_path / "minutes.pdf"
+    export_minutes(demo_ws, approved.id, path, invariant=True)
+    whole = " ".join(page_texts(path))
+    labels = re.findall(r"(?<![\w(/])([1-3a-g])\) ", whole.split("RESOLVED:")[1])
+    assert labels == ["1", "2", "a", "b", "c", "d", "e", "f", "g", "3"]
+    assert "56/22 One Coventry Plan 2022-2030" in whole
+    assert "Apologies: Councillor D Walsh" in whole
+    assert "DRAFT" not in whole and "Approved as a correct record" in whole
+    export_minutes(demo_ws, draft.id, path, invariant=True)
+    texts = page_texts(path)
+    assert all("DRAFT" in text for text in texts)
+
+
+def test_pack_contents_outline_and_page_numbers_are_the_real_pages(demo_ws, tmp_path):
+    meeting = meeting_on(demo_ws, "2023-12-20")
+    path = tmp_path / "pack.pdf"
+    pages = export_pack(demo_ws, meeting.id, path)
+    texts = page_texts(path)
+    assert len(texts) == pages
+    assert all(f"Page {number} of {pages}" in text for number, text in enumerate(texts, start=1))
+    entries = outline(path)
+    titles = [title for _level, title, _page in entries]
+    items = meetings.agenda(demo_ws, meeting.id)
+    assert titles[0] == "Contents" and "Agenda" in titles
+    assert [t for t in titles if t.startswith("Item ")] == [
+        f"Item {i.item_number}: {i.title}" for i in items
+    ]
+    for level, title, page in entries:
+        if level == 0 and title.startswith("Item "):
+            assert title in texts[page - 1]  # each bookmark lands on its item
+    printed = contents_entries(path, 2)
+    listed = [(title, page) for level, title, page in entries if level <= 1 and title != "Contents"]
+    assert set(printed) == {title for title, _page in listed}
+    assert any(
+        title == "2. Context" for _level, title, _page in entries
+    )  # sections are bookmarked too
+    for title, page in listed:
+        if title:
+            assert printed[title] == page  # the contents print the page the bookmark goes to
+    assert printed["Agenda"] == first_page_with(texts, "Item Business Papers")
+    report_entry = [e for e in entries if e[0] == 1 and "Annual Performance Report" in e[1]]
+    assert report_entry and "Public report" in texts[report_entry[0][2] - 1]
+
+
+AWKWARD = [
+    "<b>unclosed",
+    "a < b & c",
+    '<img src="/etc/passwd"/>',
+    '<font color="[[[1]]]">x</font>',
+    "Emoji 😀 and right-to-left مرحبا",
+    "=SUM(A1)",
+]
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_awkward_text_prints_literally_in_a_report(demo_ws, tmp_path, text):
+    (summary,) = reports.list_reports(demo_ws)
+    report = reports.load_report(demo_ws, summary.id)
+    awkward = replace(
+        report, id=None, title=text, executive_summary=f"Summary: {text}", cabinet_member=text
+    )
+    report_id = reports.add_report(demo_ws, awkward)
+    path = tmp_path / "awkward.pdf"
+    export_briefing_note(demo_ws, report_id, path, invariant=True)
+    whole = " ".join(page_texts(path))
+    ascii_part = text.split(" 😀")[0] if "😀" in text else text
+    assert ascii_part in whole
+
+
+def test_chart_drawing_has_a_point_per_value_and_leaves_the_gap():
+    data = ChartData(
+        "History",
+        ChartKind.LINE,
+        ("2018-19", "2019-20", "2020-21", "2021-22"),
+        (Series("Coventry", (78, 79, None, 69)), Series("England", (70, 71, 72, 73))),
+    )
+    drawing = draw_chart(data)
+    assert drawn_points(drawing) == 3 + 4
+    bars = ChartData(
+        "By ward",
+        ChartKind.HBAR,
+        ("Bablake", "Foleshill"),
+        (Series("Responses", (12, 0)),),
+        flagged=frozenset({1}),
+        flag_note="no responses",
+    )
+    assert drawn_points(draw_chart(bars)) == 2

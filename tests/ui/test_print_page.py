@@ -1,0 +1,43 @@
+"""Print & export: documents exported off the GUI thread; every table exports to CSV and XLSX."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from ocplan_desktop.importers.tabular import read_table
+from ocplan_desktop.ui.pages.print_page import PrintPage
+from ocplan_desktop.ui.widgets.record_table import RecordTable
+from tests.reports.pdf_reading import page_texts
+
+
+def test_a_pack_is_exported_as_a_task(window, qtbot, tmp_path):
+    window.show_page(4)
+    page = window.pages[4]
+    assert isinstance(page, PrintPage)
+    qtbot.waitUntil(lambda: page.main_row_count() > 0)
+    packs = [
+        row
+        for row in page.table.model.rows()
+        if row.kind == "Briefing pack" and "20 December 2023" in row.source
+    ]
+    page.export_document(packs[0], tmp_path / "pack")
+    qtbot.waitUntil(lambda: page.last_output is not None, timeout=30_000)
+    path, pages = page.last_output
+    assert path == tmp_path / "pack.pdf" and pages == len(page_texts(path)) > 5
+    assert "Wrote" in page.status.text()
+
+
+def test_every_table_exports_to_csv_and_xlsx_as_shown(window, qtbot, tmp_path):
+    window.show_page(0)
+    table = window.pages[0].findChild(RecordTable)
+    qtbot.waitUntil(lambda: table.model.rowCount() > 0)
+    table.filter_box.setText("Cabinet")
+    csv_path = table.export_to(tmp_path / "meetings.csv")
+    back = read_table(csv_path)
+    assert back.headers[:2] == ("Date", "Committee")
+    assert len(back.rows) == 2 and {row["Committee"] for row in back.rows} == {"Cabinet"}
+    xlsx_path = table.export_to(tmp_path / "meetings.xlsx")
+    sheet = openpyxl.load_workbook(xlsx_path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Date", "Committee") and len(rows) == 3
+    assert isinstance(rows[1][5], int)  # "Items" stays a number
