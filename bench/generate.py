@@ -251,8 +251,60 @@ def generate(path: Path, scale: float = 1.0) -> dict[str, int]:
                 for index in range(n["feedback"])
             ),
         )
+        counts["pack_reports"] = add_pack_meeting(ws, rng)
     ws.close()
     return counts
+
+
+PACK_ITEMS = 39
+
+
+def add_pack_meeting(ws: Workspace, rng: random.Random) -> int:
+    """A meeting whose briefing pack runs to about 200 pages: 39 items, each with a full report."""
+    from ocplan_desktop.domain.reports import (
+        Approval,
+        Report,
+        ReportAuthor,
+        ReportRecommendation,
+        ReportSection,
+    )
+    from ocplan_desktop.store import meetings, reports
+
+    meeting_id = meetings.add_meeting(
+        ws, 1, "2025-03-12", start_time="10:00", venue="Council House"
+    )
+    for number in range(PACK_ITEMS):
+        report = Report(
+            title=f"Benchmark report {number + 1}: {sentence(rng, 6)[:-1]}",
+            cabinet_member="Cabinet Member for Policy and Leadership",
+            director="Chief Partnerships Officer",
+            executive_summary=" ".join(sentence(rng, 30) for _ in range(4)),
+            recommendations=tuple(
+                ReportRecommendation(body, sentence(rng, 14))
+                for body in ("Scrutiny Co-ordination Committee", "Cabinet")
+                for _ in range(3)
+            ),
+            sections=tuple(
+                ReportSection(sentence(rng, 3)[:-1], tuple(sentence(rng, 45) for _ in range(5)))
+                for _ in range(4)
+            ),
+            implications={"implications_financial": sentence(rng, 40)},
+            authors=(ReportAuthor("Kirston Nelson", "Chief Partnerships Officer"),),
+            approvals=(
+                Approval(
+                    "approver",
+                    "Phil Helm",
+                    "Finance",
+                    "Head of Finance",
+                    "Finance",
+                    "2025-02-01",
+                    "2025-02-03",
+                ),
+            ),
+        )
+        report_id = reports.add_report(ws, report)
+        meetings.add_agenda_item(ws, meeting_id, report.title, report_id=report_id)
+    return PACK_ITEMS
 
 
 def main() -> int:

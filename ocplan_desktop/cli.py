@@ -11,7 +11,6 @@ import sys
 from collections.abc import Sequence
 
 from ocplan_desktop import __version__
-from ocplan_desktop.commands import register_all
 from ocplan_desktop.domain.errors import OcplanError
 
 EXIT_PROBLEM = 1
@@ -43,21 +42,55 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, visit every view, and exit 0 (for CI)",
     )
+    from ocplan_desktop.commands import register_all
+
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     register_all(commands)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+class _QuietParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ValueError(message)
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = _QuietParser(prog="ocplan", add_help=False)
+    parser.add_argument("--db", dest="window_db")
+    parser.add_argument("--demo", action="store_true")
+    parser.add_argument("--smoke", action="store_true")
+    return parser
+
+
+def _opens_window(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The window's options when the command line only asks for the window, else None.
+
+    Opening the window does not build the whole parser: that imports every command module, which
+    start-up can do without.
+    """
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
+        return None
     try:
+        args, rest = _window_parser().parse_known_args(list(argv))
+    except ValueError:
+        return None
+    return None if rest else args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        window = _opens_window(argv)
+        if window is not None:
+            from ocplan_desktop.app import run_window
+
+            return run_window(window.window_db, demo=window.demo, smoke=window.smoke)
+        args = build_parser().parse_args(argv)
         if args.command is None:
             from ocplan_desktop.app import run_window
 
             return run_window(args.window_db, demo=args.demo, smoke=args.smoke)
-        handler = args.handler
-        return int(handler(args) or 0)
+        return int(args.handler(args) or 0)
     except OcplanError as error:
         print(f"ocplan: {error}", file=sys.stderr)
         return EXIT_PROBLEM

@@ -179,3 +179,21 @@ def test_backup_then_backups_lists_it_newest_first(capsys, demo_path):
     assert json.loads(out)[0]["reason"] == "manual"
     code, out, _ = run(capsys, "summary", "--db", second, "--json")
     assert json.loads(out)["percent"] == 74  # a backup is a whole workspace
+
+
+@pytest.mark.parametrize(
+    ("argv", "opens"),
+    [
+        ([], True),
+        (["--db", "x.ocplan"], True),
+        (["--demo", "--smoke"], True),
+        (["summary", "--db", "x.ocplan"], False),
+        (["--db"], False),
+        (["--help"], False),
+        (["--db", "x.ocplan", "list", "meetings"], False),
+    ],
+)
+def test_only_window_options_open_the_window_without_the_full_parser(argv, opens):
+    from ocplan_desktop.cli import _opens_window
+
+    assert (_opens_window(argv) is not None) is opens
