@@ -101,6 +101,49 @@ def _response(row: dict[str, Any]) -> Response:
     )
 
 
+@dataclass(frozen=True)
+class ResponseFilter:
+    """What the coding view narrows responses to; an empty field does not filter.
+
+    `ward` may be `not collected`; `theme` may be `NO_THEME` for responses not yet coded;
+    `passed_on` is True (only those passed on), False (only those not) or None (either).
+    """
+
+    text: str = ""
+    channel: str = ""
+    ward: str = ""
+    respondent_type: str = ""
+    theme: str = ""
+    passed_on: bool | None = None
+
+
+NO_THEME = "(not coded yet)"
+
+
+def filter_responses(items: Iterable[Response], wanted: ResponseFilter) -> list[Response]:
+    """Responses matching every field of the filter; the text is searched case-insensitively."""
+    needle = wanted.text.casefold().strip()
+    result = []
+    for item in items:
+        if wanted.channel and item.channel != wanted.channel:
+            continue
+        if wanted.ward and item.ward != wanted.ward:
+            continue
+        if wanted.respondent_type and item.respondent_type != wanted.respondent_type:
+            continue
+        if wanted.theme == NO_THEME:
+            if item.themes:
+                continue
+        elif wanted.theme and wanted.theme not in item.themes.split("; "):
+            continue
+        if wanted.passed_on is not None and bool(item.passed_on_to) != wanted.passed_on:
+            continue
+        if needle and needle not in item.text.casefold():
+            continue
+        result.append(item)
+    return result
+
+
 # exercises -------------------------------------------------------------------------------------
 def _checked_exercise(fields: ExerciseFields) -> dict[str, Any]:
     title = " ".join(fields.title.split())
@@ -251,8 +294,10 @@ def clear_passed_on(ws: Workspace, response_ids: Sequence[int]) -> Change:
 __all__ = [
     "MAX_NAME",
     "NOT_COLLECTED",
+    "NO_THEME",
     "ExerciseFields",
     "Response",
+    "ResponseFilter",
     "ResponseFields",
     "add_exercise",
     "add_response",
@@ -260,6 +305,7 @@ __all__ = [
     "delete_exercise",
     "delete_responses",
     "exercise_fields",
+    "filter_responses",
     "list_exercises",
     "pass_on",
     "passed_on",

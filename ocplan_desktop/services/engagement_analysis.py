@@ -97,7 +97,7 @@ def ward_chart(summary: FeedbackSummary) -> ChartData:
     """Responses by ward: all wards shown, those with none flagged, `not collected` last."""
     categories = tuple(summary.by_ward)
     return ChartData(
-        f"Responses by ward: {summary.title}",
+        "Responses by ward",
         ChartKind.HBAR,
         categories,
         (Series("Responses", tuple(float(value) for value in summary.by_ward.values())),),
@@ -119,7 +119,7 @@ def ward_rate_chart(summary: FeedbackSummary) -> ChartData | None:
         for name, count in summary.by_ward.items()
     )
     return ChartData(
-        f"Responses per 1,000 residents: {summary.title}",
+        "Responses per 1,000 residents",
         ChartKind.HBAR,
         tuple(summary.by_ward),
         (Series("Per 1,000 residents", values),),
@@ -136,7 +136,7 @@ def dimension_chart(summary: FeedbackSummary, dimension: str) -> ChartData:
     if dimension == "ward":
         return ward_chart(summary)
     return ChartData(
-        f"Responses by {DIMENSIONS[dimension].lower()}: {summary.title}",
+        f"Responses by {DIMENSIONS[dimension].lower()}",
         ChartKind.HBAR,
         tuple(counts),
         (Series("Responses", tuple(float(value) for value in counts.values())),),
@@ -184,7 +184,7 @@ def comparison_chart(
         and all(not summary.counts(dimension).get(name, 0) for summary in summaries)
     )
     return ChartData(
-        f"{DIMENSIONS[dimension]}: two exercises side by side",
+        f"Responses by {DIMENSIONS[dimension].lower()}: two exercises side by side",
         ChartKind.HBAR,
         categories,
         tuple(series),

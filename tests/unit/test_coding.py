@@ -105,3 +105,23 @@ def test_pass_on_and_undo(demo_ws, untagged):
     ]
     with pytest.raises(ValidationError, match="not a date"):
         engagement.pass_on(demo_ws, untagged[:1], "Local Plan review", "soon")
+
+
+def test_filter_responses_by_any_field_and_text(demo_ws):
+    from ocplan_desktop.services.engagement import NO_THEME, ResponseFilter, filter_responses
+
+    items = engagement.responses(demo_ws, engagement.list_exercises(demo_ws)[0].id)
+    assert len(filter_responses(items, ResponseFilter())) == len(items)
+    library = filter_responses(items, ResponseFilter(channel="Library"))
+    assert library and all(item.channel == "Library" for item in library)
+    silent = filter_responses(
+        items, ResponseFilter(ward="not collected", respondent_type="Resident")
+    )
+    assert silent and all(item.ward == "not collected" for item in silent)
+    buses = filter_responses(items, ResponseFilter(text="RELIABLE BUSES"))
+    assert buses and all("reliable buses" in item.text for item in buses)
+    housing = filter_responses(items, ResponseFilter(theme="Housing", passed_on=False))
+    assert housing and all("Housing" in item.themes and not item.passed_on_to for item in housing)
+    assert filter_responses(items, ResponseFilter(theme=NO_THEME)) == []
+    passed = filter_responses(items, ResponseFilter(passed_on=True))
+    assert len(passed) == 100
