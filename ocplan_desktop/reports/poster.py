@@ -23,7 +23,7 @@ from ocplan_desktop.store.workspace import Workspace
 
 NAVY = "#1f3a4d"
 ACCENT = "#c0504d"
-QR_SIZE_CM = 9.0
+QR_SIZE_CM = 10.0
 # Channels a poster points people to in person; the link covers the online ones.
 IN_PERSON = ("Library", "Family Hub", "Event")
 

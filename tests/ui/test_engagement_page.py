@@ -105,6 +105,7 @@ def test_analysis_and_side_by_side_charts(window, qtbot):
     page.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: page.compare.chart is not None)
     assert len(page.compare.chart.data.series) == 2
+    assert len(page.compare.chart.legend.items) == 2
     assert page.compare.first.currentText() != page.compare.second.currentText()
 
 
@@ -179,3 +180,48 @@ def test_renaming_a_ward_in_the_reference_lists(window, qtbot):
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: dialog.wards.item(row, 0).text() == "Holbrook")
     dialog.close()
+
+
+def test_add_and_edit_a_response_by_hand(window, qtbot):
+    page = open_page(window, qtbot)
+    before = page.responses.table.model.rowCount()
+    dialog = page.add_response()
+    dialog.ward.setCurrentIndex(dialog.ward.findText("Foleshill"))
+    dialog.channel.setCurrentIndex(dialog.channel.findText("Family Hub"))
+    dialog.text.setPlainText("Letter: more <b>youth</b> clubs & play areas 🌳")
+    dialog.themes.item(5).setCheckState(Qt.CheckState.Checked)  # Children and young people
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.responses.table.model.rowCount() == before + 1)
+    added = next(r for r in page.responses.table.model.rows() if r.text.startswith("Letter:"))
+    assert (added.ward, added.channel, added.themes) == (
+        "Foleshill",
+        "Family Hub",
+        "Children and young people",
+    )
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "ward" in page.analysis.charts)
+    assert "Foleshill" not in page.analysis.summary.silent_wards
+    page.tabs.setCurrentIndex(0)
+    row = next(
+        r
+        for r in range(page.responses.table.proxy.rowCount())
+        if page.responses.table.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 2).id == added.id
+    )
+    page.responses.table.view.setCurrentIndex(page.responses.table.proxy.index(row, 0))
+    edit = page.edit_response()
+    assert edit.ward.currentText() == "Foleshill"
+    edit.ward.setCurrentIndex(edit.ward.findText(NOT_COLLECTED))
+    edit.accept()
+    qtbot.waitUntil(
+        lambda: (
+            next(r for r in page.responses.table.model.rows() if r.id == added.id).ward
+            == NOT_COLLECTED
+        )
+    )
+    window.undo_stack.undo()
+    qtbot.waitUntil(
+        lambda: (
+            next(r for r in page.responses.table.model.rows() if r.id == added.id).ward
+            == "Foleshill"
+        )
+    )

@@ -117,16 +117,25 @@ class ResponseDialog(QDialog):
         lists: dict[str, list[tuple[int, str]]],
         on_accept: Callable[[ResponseFields, tuple[int, ...]], bool],
         parent: QWidget | None = None,
+        current: ResponseFields | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add response")
+        self.setWindowTitle("Edit response" if current else "Add response")
         self.setAccessibleName(self.windowTitle())
         self._on_accept = on_accept
-        self.received = QLineEdit(date_text(dt.date.today().isoformat()))
+        current = current or ResponseFields(dt.date.today().isoformat())
+        self.received = QLineEdit(date_text(current.received_on))
         self.channel = self._combo(lists["channels"], "Channel", None)
         self.ward = self._combo(lists["wards"], "Ward", NOT_COLLECTED)
-        self.respondent = self._combo(lists["respondent_types"], "Respondent type", "not recorded")
-        self.text = QPlainTextEdit()
+        self.respondent = self._combo(lists["respondent_types"], "Respondent type", NOT_COLLECTED)
+        for combo, value in (
+            (self.channel, current.channel_id),
+            (self.ward, current.ward_id),
+            (self.respondent, current.respondent_type_id),
+        ):
+            if value is not None:
+                combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.text = QPlainTextEdit(current.text)
         self.text.setTabChangesFocus(True)
         self.themes = _checklist(lists["feedback_themes"], set(), "Themes")
         form = QFormLayout()
@@ -135,7 +144,10 @@ class ResponseDialog(QDialog):
         form.addRow("&Ward", self.ward)
         form.addRow("Respondent &type", self.respondent)
         form.addRow("Te&xt", self.text)
-        form.addRow("T&hemes", self.themes)
+        if self.windowTitle() == "Add response":  # themes of a response are coded in the list
+            form.addRow("T&hemes", self.themes)
+        else:
+            self.themes.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -98,6 +98,7 @@ class EngagementPage(Page):
         self.responses.add_requested.connect(self.add_response)
         self.responses.pass_on_requested.connect(self.pass_on_selected)
         self.responses.remove_requested.connect(self.remove_selected)
+        self.responses.table.activated.connect(lambda _record: self.edit_response())
         self.analysis = AnalysisPanel(self)
         self.compare = ComparePanel(self)
         self.passed_on = PassedOnPanel(self)
@@ -139,6 +140,7 @@ class EngagementPage(Page):
             ("&Delete exercise", None, self.delete_exercise),
             ("&Import responses…", "Ctrl+I", self._on_import_triggered),
             ("&Add response…", "Ctrl+Shift+A", self.add_response),
+            ("Edit &response…", None, self.edit_response),
             ("&Pass on selected responses…", "Ctrl+Shift+P", self.pass_on_selected),
             ("&Remove selected responses", None, self.remove_selected),
             ("Poster with &QR code…", None, self._on_poster_triggered),
@@ -284,6 +286,27 @@ class EngagementPage(Page):
             )
 
         return self._open(ResponseDialog(self._lists, accept, self))
+
+    def edit_response(self) -> ResponseDialog | None:
+        """Double-click or Enter on a response: correct its date, channel, ward, type or text."""
+        record = self.responses.table.current_record()
+        if record is None:
+            return None
+        response_id = record.id
+        current = engagement.ResponseFields(
+            record.received_on,
+            record.channel_id,
+            record.ward_id,
+            record.respondent_type_id,
+            record.text,
+        )
+
+        def accept(fields: engagement.ResponseFields, _themes: tuple[int, ...]) -> bool:
+            return self.session.run(
+                "Edit response", lambda ws: engagement.update_response(ws, response_id, fields)
+            )
+
+        return self._open(ResponseDialog(self._lists, accept, self, current))
 
     def pass_on_selected(self) -> PassOnDialog | None:
         ids = [item.id for item in self.responses.selected()]

@@ -101,11 +101,16 @@ class ChartView(QWidget):
                         y=positions,
                         height=width,
                         width=heights,
+                        brush=pg.mkBrush(colour),  # the legend's swatch
                         brushes=brushes,
                     )
                 else:
                     item = pg.BarGraphItem(
-                        x=positions, height=heights, width=width, brushes=brushes
+                        x=positions,
+                        height=heights,
+                        width=width,
+                        brush=pg.mkBrush(colour),
+                        brushes=brushes,
                     )
                 plot.addItem(item)
                 if len(data.series) > 1:
