@@ -55,9 +55,7 @@ _SYNONYMS = {
     "themes": {"themes", "theme", "topics", "topic", "tags", "codes"},
 }  # fmt: skip
 _THEME_SEPARATORS = re.compile(r"[;|\n,]+")
-_TIME_PART = re.compile(
-    r"^(\S+?)(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$"
-)
+_TIME_PART = re.compile(r"^(.+?)[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 MAX_LISTED = 12
 
 

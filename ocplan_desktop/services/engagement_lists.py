@@ -116,11 +116,18 @@ def set_ward_population(ws: Workspace, ward_id: int, population: int | str | Non
     return edits.updated(ws, "wards", ward_id, {"population": value}, REFERENCE)
 
 
+def _clean_entry(table: str, name: str) -> str:
+    text = _clean_name(name, LISTS[table])
+    if table == "feedback_themes" and any(mark in text for mark in ";,|"):
+        # Imports split a cell of several themes at these marks.
+        raise ValidationError("a theme name cannot contain ; , or |", field="theme")
+    return text
+
+
 def add_to_list(ws: Workspace, table: str, name: str) -> Change:
     """A new channel, respondent type or theme at the end of its list."""
     _check_table(table)
-    what = LISTS[table]
-    text = _clean_name(name, what)
+    text = _clean_entry(table, name)
     _refuse_duplicate(ws, table, text, None)
     position = reference.next_position(ws, table)
     return edits.inserted(ws, table, {"name": text, "position": position}, REFERENCE, FEEDBACK)
@@ -128,7 +135,7 @@ def add_to_list(ws: Workspace, table: str, name: str) -> Change:
 
 def rename_in_list(ws: Workspace, table: str, item_id: int, name: str) -> Change:
     _check_table(table)
-    text = _clean_name(name, LISTS[table])
+    text = _clean_entry(table, name)
     _refuse_duplicate(ws, table, text, item_id)
     return edits.updated(ws, table, item_id, {"name": text}, REFERENCE, FEEDBACK)
 

@@ -157,3 +157,24 @@ def test_column_map_json_survives_rubbish():
     assert ColumnMap.from_json(json.dumps({"columns": {"A": "nonsense", "B": "ward"}})).columns == {
         "B": "ward"
     }
+
+
+def test_dates_with_times_and_words(ws, tmp_path):
+    path = tmp_path / "times.csv"
+    path.write_text(
+        "Date,Ward,Text\n"
+        "2024-02-01T09:15:00Z,Earlsdon,a\n"
+        "20 December 2023 10:00,Earlsdon,b\n"
+        "04/03/2024 17:45,Earlsdon,c\n",
+        encoding="utf-8",
+    )
+    exercise_id = exercise(ws)
+    import_feedback(ws, path, exercise_id)
+    dates = sorted(item.received_on for item in engagement.responses(ws, exercise_id))
+    assert dates == ["2023-12-20", "2024-02-01", "2024-03-04"]
+
+
+def test_theme_names_cannot_hold_the_import_separators(ws):
+    with pytest.raises(ValidationError, match="cannot contain"):
+        engagement_lists.add_to_list(ws, "feedback_themes", "Parks; play")
+    engagement_lists.add_to_list(ws, "channels", "Ward forum, Foleshill")

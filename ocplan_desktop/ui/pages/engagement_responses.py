@@ -161,12 +161,13 @@ class ResponsesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.shortcuts = []
-        for index, key in enumerate(THEME_KEYS):
-            shortcut = QShortcut(QKeySequence(key), self.table.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda index=index: self.toggle_theme_at(index))
-            self.shortcuts.append(shortcut)
+        self.shortcuts: list[QShortcut] = []
+        for target in (self.table.view, self.theme_list):
+            for index, key in enumerate(THEME_KEYS):
+                shortcut = QShortcut(QKeySequence(key), target)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(lambda index=index: self.toggle_theme_at(index))
+                self.shortcuts.append(shortcut)
 
     # data ------------------------------------------------------------------------------------------
     def set_lists(self, lists: dict[str, list[tuple[int, str]]]) -> None:
