@@ -7,7 +7,7 @@ from typing import Any
 
 from ocplan_desktop.domain.engagement import Exercise
 from ocplan_desktop.store import records
-from ocplan_desktop.store.workspace import Workspace
+from ocplan_desktop.store.workspace import Workspace, now_text
 
 
 def add_exercise(ws: Workspace, title: str, channel_ids: Iterable[int] = (), **fields: Any) -> int:
@@ -54,25 +54,59 @@ def add_feedback_batch(
     return ids
 
 
+_FEEDBACK_SELECT = (
+    "SELECT feedback.id, feedback.exercise_id, exercises.title AS exercise, feedback.received_on, "
+    "feedback.channel_id, coalesce(channels.name, '') AS channel, feedback.ward_id, "
+    "coalesce(wards.name, 'not collected') AS ward, feedback.respondent_type_id, "
+    "coalesce(respondent_types.name, '') AS respondent_type, feedback.text, feedback.passed_on_to, "
+    "feedback.passed_on_date, "
+    "(SELECT group_concat(feedback_themes.name, '; ') FROM "
+    " (SELECT feedback_themes.name FROM feedback_theme_links "
+    "  JOIN feedback_themes ON feedback_themes.id = feedback_theme_links.theme_id "
+    "  WHERE feedback_theme_links.feedback_id = feedback.id "
+    "  ORDER BY feedback_themes.position, feedback_themes.name) AS feedback_themes) AS themes, "
+    "(SELECT group_concat(theme_id, ',') FROM feedback_theme_links "
+    " WHERE feedback_theme_links.feedback_id = feedback.id) AS theme_ids "
+    "FROM feedback JOIN exercises ON exercises.id = feedback.exercise_id "
+    "LEFT JOIN channels ON channels.id = feedback.channel_id "
+    "LEFT JOIN wards ON wards.id = feedback.ward_id "
+    "LEFT JOIN respondent_types ON respondent_types.id = feedback.respondent_type_id "
+)
+
+
 def feedback_rows(ws: Workspace, exercise_id: int | None = None) -> list[dict[str, Any]]:
+    """Every response of an exercise (or of all), with the names of its lists and its themes."""
     where, params = ("WHERE feedback.exercise_id = ?", (exercise_id,)) if exercise_id else ("", ())
     return ws.query(
-        "SELECT feedback.id, feedback.exercise_id, feedback.received_on, "
-        "coalesce(channels.name, '') AS channel, coalesce(wards.name, 'not collected') AS ward, "
-        "coalesce(respondent_types.name, '') AS respondent_type, feedback.text, feedback.passed_on_to, "
-        "(SELECT group_concat(feedback_themes.name, '; ') FROM feedback_theme_links "
-        " JOIN feedback_themes ON feedback_themes.id = feedback_theme_links.theme_id "
-        " WHERE feedback_theme_links.feedback_id = feedback.id) AS themes "
-        "FROM feedback LEFT JOIN channels ON channels.id = feedback.channel_id "
-        "LEFT JOIN wards ON wards.id = feedback.ward_id "
-        f"LEFT JOIN respondent_types ON respondent_types.id = feedback.respondent_type_id {where} "
-        "ORDER BY feedback.received_on, feedback.id",
+        f"{_FEEDBACK_SELECT} {where} ORDER BY feedback.received_on, feedback.id",
         params,
     )
 
 
-def counts_by(ws: Workspace, exercise_id: int, dimension: str) -> dict[str, int]:
-    """Responses counted by ward, channel or respondent type (names as keys; no zero rows)."""
+def passed_on_rows(ws: Workspace, exercise_id: int | None = None) -> list[dict[str, Any]]:
+    """Responses passed on to another consultation, oldest hand-over first."""
+    where = "WHERE feedback.passed_on_to != ''"
+    params: tuple[Any, ...] = ()
+    if exercise_id:
+        where += " AND feedback.exercise_id = ?"
+        params = (exercise_id,)
+    return ws.query(
+        f"{_FEEDBACK_SELECT} {where} ORDER BY feedback.passed_on_date, exercises.title, feedback.id",
+        params,
+    )
+
+
+def passed_on_targets(ws: Workspace) -> list[str]:
+    """The consultations responses have been passed on to so far (for the officer to pick from)."""
+    rows = ws.query(
+        "SELECT DISTINCT passed_on_to FROM feedback WHERE passed_on_to != '' ORDER BY passed_on_to"
+    )
+    return [row["passed_on_to"] for row in rows]
+
+
+def counts_by(ws: Workspace, exercise_id: int, dimension: str) -> dict[str | None, int]:
+    """Responses counted by ward, channel or respondent type (names as keys, None for responses
+    without one; no zero rows)."""
     joins = {
         "ward": ("wards", "ward_id"),
         "channel": ("channels", "channel_id"),
@@ -87,7 +121,11 @@ def counts_by(ws: Workspace, exercise_id: int, dimension: str) -> dict[str, int]
     return {row["name"]: row["n"] for row in rows}
 
 
-def counts_by_theme(ws: Workspace, exercise_id: int) -> dict[str, int]:
+def count_responses(ws: Workspace, exercise_id: int) -> int:
+    return int(ws.scalar("SELECT count(*) FROM feedback WHERE exercise_id = ?", (exercise_id,)))
+
+
+def counts_by_theme(ws: Workspace, exercise_id: int) -> dict[str | None, int]:
     rows = ws.query(
         "SELECT feedback_themes.name AS name, count(*) AS n FROM feedback_theme_links "
         "JOIN feedback ON feedback.id = feedback_theme_links.feedback_id "
@@ -96,3 +134,120 @@ def counts_by_theme(ws: Workspace, exercise_id: int) -> dict[str, int]:
         (exercise_id,),
     )
     return {row["name"]: row["n"] for row in rows}
+
+
+def exercise_row(ws: Workspace, exercise_id: int) -> dict[str, Any]:
+    """The exercise as stored, with the ids of the channels it used."""
+    row = records.get(ws, "exercises", exercise_id)
+    row["channel_ids"] = exercise_channel_ids(ws, exercise_id)
+    return row
+
+
+def exercise_channel_ids(ws: Workspace, exercise_id: int) -> list[int]:
+    return [
+        row["channel_id"]
+        for row in ws.query(
+            "SELECT channel_id FROM exercise_channels JOIN channels ON channels.id = channel_id "
+            "WHERE exercise_id = ? ORDER BY channels.position, channels.name",
+            (exercise_id,),
+        )
+    ]
+
+
+def set_exercise_channels(ws: Workspace, exercise_id: int, channel_ids: Iterable[int]) -> list[int]:
+    """Replace the channels an exercise used; returns the ones it had before."""
+    wanted = list(dict.fromkeys(channel_ids))
+    with ws.atomic() as db:
+        before = exercise_channel_ids(ws, exercise_id)
+        if set(before) != set(wanted):
+            db.execute("DELETE FROM exercise_channels WHERE exercise_id = ?", (exercise_id,))
+            for channel_id in wanted:
+                db.table("exercise_channels").insert(
+                    {"exercise_id": exercise_id, "channel_id": channel_id}
+                )
+            records.audit(
+                ws,
+                "update",
+                "exercise_channels",
+                exercise_id,
+                {"channel_ids": before},
+                {"channel_ids": wanted},
+            )
+    return before
+
+
+def theme_links(ws: Workspace, feedback_ids: Iterable[int]) -> set[tuple[int, int]]:
+    """(response id, theme id) pairs that exist among the given responses."""
+    ids = list(feedback_ids)
+    found: set[tuple[int, int]] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            (row["feedback_id"], row["theme_id"])
+            for row in ws.query(
+                "SELECT feedback_id, theme_id FROM feedback_theme_links "
+                f"WHERE feedback_id IN ({marks})",
+                tuple(chunk),
+            )
+        )
+    return found
+
+
+def add_theme_links(ws: Workspace, pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Tag responses with themes; returns the pairs that were new (the ones an undo removes)."""
+    wanted = list(dict.fromkeys(pairs))
+    with ws.atomic() as db:
+        existing = theme_links(ws, {feedback_id for feedback_id, _theme in wanted})
+        added = [pair for pair in wanted if pair not in existing]
+        for feedback_id, theme_id in added:
+            db.execute(
+                "INSERT INTO feedback_theme_links (feedback_id, theme_id) VALUES (?, ?)",
+                (feedback_id, theme_id),
+            )
+            records.audit(
+                ws,
+                "insert",
+                "feedback_theme_links",
+                feedback_id,
+                None,
+                {"feedback_id": feedback_id, "theme_id": theme_id},
+            )
+    return added
+
+
+def remove_theme_links(ws: Workspace, pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Untag responses; returns the pairs that existed and were removed."""
+    wanted = list(dict.fromkeys(pairs))
+    with ws.atomic() as db:
+        existing = theme_links(ws, {feedback_id for feedback_id, _theme in wanted})
+        removed = [pair for pair in wanted if pair in existing]
+        for feedback_id, theme_id in removed:
+            db.execute(
+                "DELETE FROM feedback_theme_links WHERE feedback_id = ? AND theme_id = ?",
+                (feedback_id, theme_id),
+            )
+            records.audit(
+                ws,
+                "delete",
+                "feedback_theme_links",
+                feedback_id,
+                {"feedback_id": feedback_id, "theme_id": theme_id},
+                None,
+            )
+    return removed
+
+
+def add_import_batch(ws: Workspace, kind: str, source: str, row_count: int) -> int:
+    """Record a bulk import so its rows can be told apart (and removed) as a batch."""
+    return records.insert(
+        ws,
+        "import_batches",
+        {
+            "kind": kind,
+            "source": source,
+            "created_at": now_text(),
+            "created_by": ws.user,
+            "row_count": row_count,
+        },
+    )

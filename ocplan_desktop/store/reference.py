@@ -111,3 +111,8 @@ def list_periods(ws: Workspace) -> list[str]:
 
 def set_ward_population(ws: Workspace, ward_id: int, population: int | None) -> None:
     records.update(ws, "wards", ward_id, {"population": population})
+
+
+def next_position(ws: Workspace, table: str) -> int:
+    """The position after the last entry of a list (channels, respondent types, themes, wards)."""
+    return int(ws.scalar(f"SELECT coalesce(max(position) + 1, 0) FROM [{table}]") or 0)

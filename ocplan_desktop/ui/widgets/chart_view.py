@@ -33,8 +33,9 @@ class ChartView(QWidget):
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setMenuEnabled(False)
         self.plot.getPlotItem().setMouseEnabled(x=False, y=False)
-        self.legend = self.plot.addLegend(offset=(10, 10))
+        self.legend = self.plot.addLegend(offset=(-10, 10))  # top right
         self.items: list[Any] = []
+        self.flag_items: list[Any] = []  # the notes beside flagged categories
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -100,22 +101,42 @@ class ChartView(QWidget):
                         y=positions,
                         height=width,
                         width=heights,
+                        brush=pg.mkBrush(colour),  # the legend's swatch
                         brushes=brushes,
-                        name=series.name,
                     )
                 else:
                     item = pg.BarGraphItem(
-                        x=positions, height=heights, width=width, brushes=brushes, name=series.name
+                        x=positions,
+                        height=heights,
+                        width=width,
+                        brush=pg.mkBrush(colour),
+                        brushes=brushes,
                     )
                 plot.addItem(item)
                 if len(data.series) > 1:
                     self.legend.addItem(item, series.name)
             self.items.append(item)
+        self._flag(data)
         if data.kind is ChartKind.HBAR:
             plot.getViewBox().invertY(True)
         else:
             plot.getViewBox().invertY(False)
         plot.enableAutoRange()
+
+    def _flag(self, data: ChartData) -> None:
+        """A note beside each flagged category (a ward with no responses has no bar to colour)."""
+        self.flag_items = []
+        if data.kind is ChartKind.LINE:
+            return
+        for index in sorted(data.flagged):
+            label = self._pg.TextItem(
+                data.flag_note or "flagged",
+                color=PALETTE[1],
+                anchor=(0, 0.5) if data.kind is ChartKind.HBAR else (0.5, 1),
+            )
+            label.setPos(*((0, index) if data.kind is ChartKind.HBAR else (index, 0)))
+            self.plot.getPlotItem().addItem(label)
+            self.flag_items.append(label)
 
     def _hover_points(self, item: Any, data: ChartData, name: str) -> None:
         scatter = item.scatter

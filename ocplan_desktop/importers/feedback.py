@@ -1,0 +1,425 @@
+"""Survey exports (CSV or XLSX) in as an exercise's responses, all or nothing.
+
+The officer says which column holds which field (date, channel, ward, respondent type, text,
+themes); the mapping is remembered per exercise, together with the ward values the officer mapped by
+hand. Ward names are matched tolerantly (`St. Michaels`, `binley & willenhall`, a ward's former
+name); values that match no ward refuse the whole import and are listed until they are mapped.
+Every row is checked before anything is written: a file with any problem changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ocplan_desktop.domain.dates import iso_date
+from ocplan_desktop.domain.engagement import (
+    DEFAULT_IMPORT_CHANNEL,
+    IMPORT_FIELDS,
+    MAX_NAME,
+    MAX_RESPONSE_TEXT,
+    NOT_COLLECTED,
+    WardMatcher,
+    is_not_collected,
+    name_key,
+)
+from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.importers.tabular import Table, header_key, read_table
+from ocplan_desktop.services.progress import NO_PROGRESS, Progress
+from ocplan_desktop.store import engagement as store
+from ocplan_desktop.store import records, reference
+from ocplan_desktop.store.workspace import Workspace
+
+FIELD_LABELS = {
+    "date": "Date received",
+    "channel": "Channel",
+    "ward": "Ward",
+    "respondent_type": "Respondent type",
+    "text": "Response text",
+    "themes": "Themes",
+}
+# Headers survey tools commonly use, as `_guess_key` reduces them.
+_SYNONYMS = {
+    "date": {"date", "received", "receivedon", "datereceived", "submitted", "datesubmitted",
+             "submissiondate", "responsedate", "completed", "completedat", "timestamp"},
+    "channel": {"channel", "source", "method", "responsechannel", "howdidyourespond"},
+    "ward": {"ward", "wardname", "yourward", "whichwarddoyoulivein", "whichward"},
+    "respondent_type": {"respondenttype", "respondent", "respondingas", "areyourespondingas",
+                        "typeofrespondent", "capacity"},
+    "text": {"text", "response", "responsetext", "comment", "comments", "feedback", "yourviews",
+             "views"},
+    "themes": {"themes", "theme", "topics", "topic", "tags", "codes"},
+}  # fmt: skip
+_THEME_SEPARATORS = re.compile(r"[;|\n,]+")
+_TIME_PART = re.compile(r"^(.+?)[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+MAX_LISTED = 12
+
+
+def _guess_key(header: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", header_key(header))
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which file column holds which field, and how unmatched ward values map to wards."""
+
+    columns: dict[str, str] = field(default_factory=dict)  # header as written → field
+    wards: dict[str, str] = field(default_factory=dict)  # value as written → ward or not collected
+
+    def to_json(self) -> str:
+        return json.dumps({"columns": self.columns, "wards": self.wards}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str | None) -> ColumnMap:
+        """The mapping stored with an exercise; anything unreadable counts as no mapping."""
+        try:
+            data = json.loads(text or "{}")
+        except ValueError:
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        columns = data.get("columns", {})
+        wards = data.get("wards", {})
+        return cls(
+            {str(k): str(v) for k, v in columns.items() if v in IMPORT_FIELDS}
+            if isinstance(columns, dict)
+            else {},
+            {str(k): str(v) for k, v in wards.items()} if isinstance(wards, dict) else {},
+        )
+
+
+def parse_pairs(pairs: list[str] | None, what: str) -> dict[str, str]:
+    """`COLUMN=FIELD` or `VALUE=WARD` arguments as a dict; the last `=` splits, so a column header
+    (a survey question) may itself hold `=`."""
+    result: dict[str, str] = {}
+    for pair in pairs or []:
+        left, sep, right = pair.rpartition("=")
+        if not sep or not left.strip() or not right.strip():
+            raise ValidationError(f"'{pair}' is not {what}")
+        result[left.strip()] = right.strip()
+    return result
+
+
+@dataclass(frozen=True)
+class FeedbackContext:
+    """What a preview checks rows against: the exercise and the workspace's lists, read once."""
+
+    exercise_id: int
+    exercise_title: str
+    wards: WardMatcher
+    channels: dict[str, tuple[int, str]]  # name_key → (id, name)
+    respondent_types: dict[str, tuple[int, str]]
+    themes: dict[str, tuple[int, str]]
+    saved: ColumnMap
+
+
+def load_context(ws: Workspace, exercise_id: int) -> FeedbackContext:
+    exercise = records.get(ws, "exercises", exercise_id)
+
+    def keyed(table: str) -> dict[str, tuple[int, str]]:
+        return {name_key(name): (item_id, name) for item_id, name in reference.names(ws, table)}
+
+    return FeedbackContext(
+        exercise_id,
+        exercise["title"],
+        WardMatcher(reference.list_wards(ws), reference.ward_former_names(ws)),
+        keyed("channels"),
+        keyed("respondent_types"),
+        keyed("feedback_themes"),
+        ColumnMap.from_json(exercise["column_map"]),
+    )
+
+
+def resolve_columns(
+    table: Table, saved: ColumnMap, overrides: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The mapping to use: headers guessed from common survey names, then the exercise's saved
+    mapping, then the officer's own choices (`--map`), each overruling the one before. A column
+    mapped to a field takes it from any other column."""
+    mapping: dict[str, str] = {}
+
+    def put(header: str, target: str) -> None:
+        for other in [name for name, value in mapping.items() if value == target]:
+            del mapping[other]
+        mapping[header] = target
+
+    for header in table.headers:
+        key = _guess_key(header)
+        for target, names in _SYNONYMS.items():
+            if key in names and target not in mapping.values():
+                mapping[header] = target
+    for header, target in saved.columns.items():
+        found = table.column(header)
+        if found is not None and target in IMPORT_FIELDS:
+            put(found, target)
+    for header, target in (overrides or {}).items():
+        found = table.column(header)
+        if found is None:
+            raise ValidationError(
+                f"{table.name} has no column '{header}' (its columns: {', '.join(table.headers)})"
+            )
+        wanted = target.strip().lower().replace(" ", "_")
+        if wanted in ("", "none", "ignore", "-"):
+            mapping.pop(found, None)
+            continue
+        if wanted not in IMPORT_FIELDS:
+            raise ValidationError(
+                f"'{target}' is not a field to map a column to (fields: {', '.join(IMPORT_FIELDS)})"
+            )
+        put(found, wanted)
+    return mapping
+
+
+@dataclass(frozen=True)
+class PlannedResponse:
+    row: int
+    received_on: str | None
+    channel_id: int | None
+    ward_id: int | None  # None: not collected
+    respondent_type_id: int | None
+    text: str
+    themes: tuple[str, ...]  # theme names, new ones included
+
+
+@dataclass(frozen=True)
+class UnmatchedWard:
+    value: str
+    rows: tuple[int, ...]
+
+    def __str__(self) -> str:
+        rows = ", ".join(str(row) for row in self.rows[:5]) + (" …" if len(self.rows) > 5 else "")
+        return f"'{self.value}' (row{'s' if len(self.rows) > 1 else ''} {rows})"
+
+
+@dataclass(frozen=True)
+class FeedbackPlan:
+    """What an import would do: the responses it would take, or why it refuses."""
+
+    file_name: str
+    encoding: str
+    columns: dict[str, str]
+    ward_map: dict[str, str]
+    responses: tuple[PlannedResponse, ...]
+    problems: tuple[str, ...]
+    unmatched_wards: tuple[UnmatchedWard, ...]
+    new_themes: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.unmatched_wards
+
+    def ward_counts(self, context: FeedbackContext) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.responses:
+            name = context.wards.wards[item.ward_id].name if item.ward_id else NOT_COLLECTED
+            counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    def refusal(self) -> str:
+        """Why nothing was imported, naming the file, rows and fields."""
+        parts = []
+        if self.unmatched_wards:
+            listed = "; ".join(str(item) for item in self.unmatched_wards[:MAX_LISTED])
+            more = len(self.unmatched_wards) - MAX_LISTED
+            parts.append(
+                f"{len(self.unmatched_wards)} ward value{'s' if len(self.unmatched_wards) > 1 else ''} "
+                f"match no ward: {listed}{f' and {more} more' if more > 0 else ''}. Map each to a ward "
+                "or to 'not collected' (--ward-map VALUE=WARD)"
+            )
+        if self.problems:
+            listed = "; ".join(self.problems[:MAX_LISTED])
+            more = len(self.problems) - MAX_LISTED
+            parts.append(listed + (f"; and {more} more problems" if more > 0 else ""))
+        return f"{self.file_name}: nothing was imported. " + ". ".join(parts)
+
+
+def plan_import(
+    table: Table,
+    context: FeedbackContext,
+    columns: Mapping[str, str],
+    ward_map: Mapping[str, str] | None = None,
+) -> FeedbackPlan:
+    """Check every row against the mapping and the workspace's lists; writes nothing."""
+    ward_map = dict(ward_map or {})
+    problems: list[str] = []
+    for written, target in ward_map.items():
+        if not is_not_collected(target) and context.wards.match(target) is None:
+            problems.append(
+                f"--ward-map {written}={target}: '{target}' is not a ward (nor '{NOT_COLLECTED}')"
+            )
+    by_field = {target: header for header, target in columns.items()}
+    if not by_field:
+        raise ValidationError(
+            f"{table.name}: no column is mapped to a field. Its columns: {', '.join(table.headers)}; "
+            f"map them with COLUMN=FIELD (fields: {', '.join(IMPORT_FIELDS)})"
+        )
+    default_channel = context.channels.get(name_key(DEFAULT_IMPORT_CHANNEL))
+    unmatched: dict[str, list[int]] = {}
+    planned: list[PlannedResponse] = []
+    new_themes: dict[str, str] = {}
+
+    def cell(row: dict[str, str], target: str) -> str:
+        header = by_field.get(target)
+        return row.get(header, "").strip() if header else ""
+
+    for index, row in enumerate(table.rows):
+        number = table.row_number(index)
+        before = len(problems)
+
+        def problem(target: str, message: str, number: int = number) -> None:
+            problems.append(f"row {number}, {by_field.get(target, target)}: {message}")
+
+        received: str | None = None
+        date_text = cell(row, "date")
+        if date_text:
+            match = _TIME_PART.match(date_text)
+            try:
+                received = iso_date(match.group(1) if match else date_text)
+            except ValidationError as error:
+                problem("date", error.reason)
+
+        channel_id: int | None = default_channel[0] if default_channel else None
+        channel_text = cell(row, "channel")
+        if channel_text:
+            found = context.channels.get(name_key(channel_text))
+            if found is None:
+                problem("channel", _not_in_list(channel_text, "channel", context.channels))
+            else:
+                channel_id = found[0]
+
+        type_id: int | None = None
+        type_text = cell(row, "respondent_type")
+        if type_text and not is_not_collected(type_text):
+            found = context.respondent_types.get(name_key(type_text))
+            if found is None:
+                problem(
+                    "respondent_type",
+                    _not_in_list(type_text, "respondent type", context.respondent_types),
+                )
+            else:
+                type_id = found[0]
+
+        text = cell(row, "text").replace("\x00", "")
+        if len(text) > MAX_RESPONSE_TEXT:
+            problem(
+                "text",
+                f"a response is at most {MAX_RESPONSE_TEXT:,} characters (this one has {len(text):,})",
+            )
+
+        themes: list[str] = []
+        for part in _THEME_SEPARATORS.split(cell(row, "themes")):
+            name = " ".join(part.split())
+            if not name:
+                continue
+            if len(name) > MAX_NAME:
+                problem("themes", f"a theme name is at most {MAX_NAME} characters")
+                continue
+            known = context.themes.get(name_key(name))
+            theme = known[1] if known else new_themes.setdefault(name_key(name), name)
+            if theme not in themes:
+                themes.append(theme)
+
+        ward_id: int | None = None
+        resolved = context.wards.resolve(cell(row, "ward"), ward_map)
+        if resolved is None:
+            unmatched.setdefault(cell(row, "ward"), []).append(number)
+        elif resolved != NOT_COLLECTED:
+            ward_id = int(resolved)
+
+        if len(problems) == before and resolved is not None:
+            planned.append(
+                PlannedResponse(number, received, channel_id, ward_id, type_id, text, tuple(themes))
+            )
+    if not table.rows:
+        problems.append("the file has no rows of responses")
+    return FeedbackPlan(
+        table.name,
+        table.encoding,
+        dict(columns),
+        ward_map,
+        tuple(planned),
+        tuple(problems),
+        tuple(UnmatchedWard(value, tuple(rows)) for value, rows in unmatched.items()),
+        tuple(new_themes.values()),
+    )
+
+
+def _not_in_list(value: str, what: str, entries: Mapping[str, tuple[int, str]]) -> str:
+    shown = value if len(value) <= 40 else value[:37] + "…"
+    names = ", ".join(name for _id, name in entries.values())
+    return f"'{shown}' is not a {what} (the list has: {names}; add it to the list first)"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    plan: FeedbackPlan
+    imported: int
+    batch_id: int | None
+    dry_run: bool = False
+
+
+def import_feedback(
+    ws: Workspace,
+    source: Path | str | Table,
+    exercise_id: int,
+    columns: Mapping[str, str] | None = None,
+    ward_map: Mapping[str, str] | None = None,
+    *,
+    dry_run: bool = False,
+    progress: Progress = NO_PROGRESS,
+) -> ImportResult:
+    """Read, check and (unless a dry run) write a file's responses in one transaction.
+
+    `columns` and `ward_map` add to (and overrule) what the exercise remembers. Refuses with a
+    `ValidationError` naming the file, rows and fields if any row has a problem or any ward value
+    matches no ward; nothing is written then. A successful import remembers the mapping.
+    """
+    table = source if isinstance(source, Table) else read_table(source)
+    progress.step(0, max(len(table.rows), 1), f"Checking {table.name}")
+    context = load_context(ws, exercise_id)
+    mapping = resolve_columns(table, context.saved, columns)
+    wards = {**context.saved.wards, **dict(ward_map or {})}
+    plan = plan_import(table, context, mapping, wards)
+    if not plan.ok:
+        raise ValidationError(plan.refusal())
+    if dry_run:
+        return ImportResult(plan, 0, None, dry_run=True)
+    return ImportResult(plan, len(plan.responses), _write(ws, plan, context, progress))
+
+
+def _write(ws: Workspace, plan: FeedbackPlan, context: FeedbackContext, progress: Progress) -> int:
+    total = len(plan.responses)
+    with ws.atomic():
+        if plan.new_themes:
+            reference.add_named(ws, "feedback_themes", plan.new_themes)
+        theme_ids = {name: item_id for item_id, name in reference.names(ws, "feedback_themes")}
+        batch_id = store.add_import_batch(ws, "feedback", plan.file_name, total)
+        for start in range(0, total, 1000):
+            progress.step(
+                start, total, f"Importing responses {start + 1:,}–{min(start + 1000, total):,}"
+            )
+            chunk = plan.responses[start : start + 1000]
+            rows: list[dict[str, Any]] = [
+                {
+                    "exercise_id": context.exercise_id,
+                    "received_on": item.received_on,
+                    "channel_id": item.channel_id,
+                    "ward_id": item.ward_id,
+                    "respondent_type_id": item.respondent_type_id,
+                    "text": item.text,
+                    "import_batch_id": batch_id,
+                }
+                for item in chunk
+            ]
+            links = {
+                index: [theme_ids[name] for name in item.themes] for index, item in enumerate(chunk)
+            }
+            store.add_feedback_batch(ws, rows, links, summary=f"imported from {plan.file_name}")
+        remembered = ColumnMap(plan.columns, {**context.saved.wards, **plan.ward_map})
+        records.update(ws, "exercises", context.exercise_id, {"column_map": remembered.to_json()})
+        progress.step(total, total, "Done")
+    return batch_id
