@@ -31,6 +31,9 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
     _document(groups, "pack", "the briefing pack for a meeting, as PDF", "meeting").set_defaults(
         handler=_pack
     )
+    _document(
+        groups, "engagement", "an exercise's engagement summary with its charts, as PDF", "exercise"
+    ).set_defaults(handler=_engagement)
 
 
 def _check_out(path: Path) -> Path:
@@ -63,3 +66,10 @@ def _pack(args: argparse.Namespace) -> int:
 
     with open_db(args, read_only=True) as ws:
         return _done(args.out, export_pack(ws, args.meeting, _check_out(args.out)))
+
+
+def _engagement(args: argparse.Namespace) -> int:
+    from ocplan_desktop.reports.engagement_pdf import export_engagement
+
+    with open_db(args, read_only=True) as ws:
+        return _done(args.out, export_engagement(ws, args.exercise, _check_out(args.out)))

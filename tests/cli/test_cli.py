@@ -197,3 +197,53 @@ def test_only_window_options_open_the_window_without_the_full_parser(argv, opens
     from ocplan_desktop.cli import _opens_window
 
     assert (_opens_window(argv) is not None) is opens
+
+
+def test_export_documents_from_the_command_line(capsys, demo_path, tmp_path):
+    from tests.reports.pdf_reading import page_texts
+
+    meeting = [
+        m
+        for m in json.loads(run(capsys, "list", "meetings", "--db", demo_path, "--json")[1])
+        if m["date"] == "2023-12-20"
+    ][0]
+    report = json.loads(run(capsys, "list", "reports", "--db", demo_path, "--json")[1])[0]
+    exercise = json.loads(run(capsys, "list", "exercises", "--db", demo_path, "--json")[1])[0]
+    cases = [
+        ("briefing-note", "--report", report["id"], "Public report"),
+        ("minutes", "--meeting", meeting["id"], "DRAFT"),
+        ("pack", "--meeting", meeting["id"], "Briefing pack"),
+        ("engagement", "--exercise", exercise["id"], "Responses by ward"),
+    ]
+    for kind, option, value, expected in cases:
+        out_path = tmp_path / f"{kind}.pdf"
+        code, out, err = run(
+            capsys, "export", kind, "--db", demo_path, option, value, "--out", out_path
+        )
+        assert code == 0, err
+        assert out.startswith(str(out_path)) and "pages)" in out
+        assert expected in " ".join(page_texts(out_path))
+    code, _, err = run(
+        capsys,
+        "export",
+        "minutes",
+        "--db",
+        demo_path,
+        "--meeting",
+        999,
+        "--out",
+        tmp_path / "x.pdf",
+    )
+    assert code == 1 and "no meeting with id 999" in err
+    code, _, err = run(
+        capsys,
+        "export",
+        "pack",
+        "--db",
+        demo_path,
+        "--meeting",
+        meeting["id"],
+        "--out",
+        tmp_path / "x.docx",
+    )
+    assert code == 1 and "must end in .pdf" in err

@@ -158,3 +158,36 @@ def test_chart_drawing_has_a_point_per_value_and_leaves_the_gap():
         flag_note="no responses",
     )
     assert drawn_points(draw_chart(bars)) == 2
+
+
+def test_engagement_summary_has_the_charts_and_counts(demo_ws, tmp_path):
+    from ocplan_desktop.reports.engagement_pdf import export_engagement
+    from ocplan_desktop.services.engagement_analysis import feedback_summary
+    from ocplan_desktop.store import engagement
+
+    exercise = [
+        e for e in engagement.list_exercises(demo_ws) if e.title.startswith("One Coventry")
+    ][0]
+    path = tmp_path / "engagement.pdf"
+    pages = export_engagement(demo_ws, exercise.id, path, invariant=True)
+    texts = page_texts(path)
+    whole = " ".join(texts)
+    summary = feedback_summary(demo_ws, exercise.id)
+    assert len(texts) == pages
+    assert f"{summary.total:,} responses" in whole
+    assert "No responses from 2 wards: Foleshill, Longford" in whole
+    for title in (
+        "Responses by ward",
+        "Responses per 1,000 residents",
+        "Responses by channel",
+        "Responses by respondent type",
+        "Responses by theme",
+    ):
+        assert title in whole
+    assert f"not collected {summary.by_ward['not collected']}" in whole
+    assert [title for level, title, _page in outline(path) if level == 1] == [
+        "By ward",
+        "By channel",
+        "By respondent type",
+        "By theme",
+    ]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocplan_desktop.services import change, meetings
+from ocplan_desktop.services import change, engagement, meetings
 from ocplan_desktop.services.files import safe_file_name
 from ocplan_desktop.services.progress import Progress
 from ocplan_desktop.store.workspace import Workspace
@@ -71,6 +71,15 @@ def _pack(meeting_id: int) -> Export:
     return export
 
 
+def _engagement(exercise_id: int) -> Export:
+    def export(ws: Workspace, target: Path, progress: Progress) -> int:
+        from ocplan_desktop.reports.engagement_pdf import export_engagement
+
+        return export_engagement(ws, exercise_id, target, progress)
+
+    return export
+
+
 def documents(ws: Workspace) -> list[Document]:
     """Every document the workspace can print, by what it is made from."""
     result = [
@@ -103,6 +112,16 @@ def documents(ws: Workspace) -> list[Document]:
                 _pack(meeting.id),
             )
         )
+    for exercise in engagement.list_exercises(ws):
+        result.append(
+            Document(
+                "Engagement summary",
+                exercise.title,
+                f"{exercise.response_count:,} responses",
+                exercise.opens_on or "",
+                _engagement(exercise.id),
+            )
+        )
     return result
 
 
@@ -115,7 +134,16 @@ COLUMNS: list[Column[Document]] = [
 
 class PrintPage(Page):
     title = "Print & export"
-    kinds = frozenset({change.MEETINGS, change.REPORTS, change.MINUTES, change.AGENDA})
+    kinds = frozenset(
+        {
+            change.MEETINGS,
+            change.REPORTS,
+            change.MINUTES,
+            change.AGENDA,
+            change.EXERCISES,
+            change.FEEDBACK,
+        }
+    )
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
