@@ -17,7 +17,6 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from ocplan_desktop.store.workspace import open_workspace  # noqa: E402
 from ocplan_desktop.ui.main_window import MainWindow  # noqa: E402
 
 
@@ -99,6 +98,8 @@ def run_window(db: str | None = None, *, demo: bool = False, smoke: bool = False
 def _open_first(
     app: QApplication, window: MainWindow, path: Path, *, named: bool, smoke: bool, benchmark: bool
 ) -> None:
+    from ocplan_desktop.store.workspace import open_workspace
+
     try:
         ws = open_workspace(path)
     except OcplanError as error:

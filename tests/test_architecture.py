@@ -106,3 +106,23 @@ def test_mypy_strict_outside_the_window():
         [_tool("mypy"), "ocplan_desktop"], cwd=ROOT, capture_output=True, text=True, timeout=600
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_the_window_shell_shows_before_the_store_is_imported(tmp_path):
+    """Start-up budget: the shell is shown from Qt alone; sqlite-utils and the pages come after."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from ocplan_desktop.app import make_application\n"
+        "from ocplan_desktop.ui.main_window import MainWindow\n"
+        "app = make_application()\n"
+        f"w = MainWindow(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
+        "w.show(); app.processEvents()\n"
+        "print(sorted(m for m in ('sqlite_utils', 'ocplan_desktop.store', 'pyqtgraph') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

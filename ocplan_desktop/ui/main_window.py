@@ -3,52 +3,53 @@
 The window owns the session (workspace, undo stack, the Change signal); pages get the session and
 decide for themselves what to reload. Each page may add a menu of its own actions, shown while the
 page is.
+
+The shell (navigation, menus) is made from Qt alone and can be shown at once; the pages, which bring
+in the services and the store, are built when a workspace is set or a page is first asked for.
+Start-up is measured to the shell being shown, and to the first view filled (bench/run.py).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from ocplan_desktop import APP_TITLE, __version__
 from ocplan_desktop.domain.errors import OcplanError
-from ocplan_desktop.services.backups import newest_good_backup, restore_backup
 from ocplan_desktop.services.change import Change, everything
-from ocplan_desktop.services.workspaces import new_workspace
-from ocplan_desktop.store.lock import WorkspaceLocked
-from ocplan_desktop.store.workspace import Workspace, open_workspace
-from ocplan_desktop.ui.pages.engagement_page import EngagementPage
-from ocplan_desktop.ui.pages.indicators_page import IndicatorsPage
-from ocplan_desktop.ui.pages.meetings_page import MeetingsPage
-from ocplan_desktop.ui.pages.page import Page
-from ocplan_desktop.ui.pages.print_page import PrintPage
-from ocplan_desktop.ui.pages.recommendations_page import RecommendationsPage
 from ocplan_desktop.ui.session import Session
-from ocplan_desktop.ui.workspace_care import WorkspaceCare, ask_for_new_file
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ocplan_desktop.store.workspace import Workspace
+    from ocplan_desktop.ui.pages.page import Page
+    from ocplan_desktop.ui.workspace_care import WorkspaceCare
 
 WORKSPACE_FILTER = "ocplan workspaces (*.ocplan *.sqlite *.db);;All files (*)"
 MAX_RECENT = 8
-PAGE_CLASSES: tuple[type[Page], ...] = (
-    MeetingsPage,
-    RecommendationsPage,
-    IndicatorsPage,
-    EngagementPage,
-    PrintPage,
+# (title, module, class): the areas in the order the navigation shows them.
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("Meetings & minutes", "ocplan_desktop.ui.pages.meetings_page", "MeetingsPage"),
+    ("Recommendations", "ocplan_desktop.ui.pages.recommendations_page", "RecommendationsPage"),
+    ("Indicators", "ocplan_desktop.ui.pages.indicators_page", "IndicatorsPage"),
+    ("Engagement", "ocplan_desktop.ui.pages.engagement_page", "EngagementPage"),
+    ("Print & export", "ocplan_desktop.ui.pages.print_page", "PrintPage"),
 )
 
 
@@ -65,15 +66,18 @@ class MainWindow(QMainWindow):
         self.setAccessibleName("ocplan main window")
         self.setMinimumSize(760, 480)
 
-        self.pages: list[Page] = [page_class(self.session, self) for page_class in PAGE_CLASSES]
+        self._pages: list[Page] = []
+        self._care: WorkspaceCare | None = None
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Areas")
         self.nav.setFixedWidth(210)
         self.stack = QStackedWidget(self)
-        for page in self.pages:
-            self.nav.addItem(QListWidgetItem(page.title))
-            self.stack.addWidget(page)
+        for title, _module, _name in PAGES:
+            self.nav.addItem(QListWidgetItem(title))
+            placeholder = QWidget(self.stack)
+            placeholder.setAccessibleName(title)
+            self.stack.addWidget(placeholder)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -97,9 +101,45 @@ class MainWindow(QMainWindow):
     def ws(self) -> Workspace | None:
         return self.session.ws
 
+    @property
+    def pages(self) -> list[Page]:
+        self.build_pages()
+        return self._pages
+
+    @property
+    def care(self) -> WorkspaceCare:
+        self.build_pages()
+        assert self._care is not None
+        return self._care
+
+    def build_pages(self) -> None:
+        """Make the pages, their menus and the workspace's care (once)."""
+        if self._pages:
+            return
+        from ocplan_desktop.ui.workspace_care import WorkspaceCare
+
+        current = self.nav.currentRow()
+        for row, (_title, module, name) in enumerate(PAGES):
+            page_class = getattr(importlib.import_module(module), name)
+            page = page_class(self.session, self)
+            placeholder = self.stack.widget(row)
+            assert placeholder is not None
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.insertWidget(row, page)
+            self._pages.append(page)
+        self.stack.setCurrentIndex(max(current, 0))
+        self._build_page_menus()
+        self._care = WorkspaceCare(self)
+        self.file_menu.insertActions(
+            self.quit_separator, [self._care.backup_action, self._care.restore_action]
+        )
+        self.tools_menu.addAction(self._care.check_action)
+
     # menus -------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = file_menu
         self._add_action(
             file_menu, "&New workspace…", QKeySequence.StandardKey.New, self._on_new_triggered
         )
@@ -109,10 +149,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addSeparator()
-        self.care = WorkspaceCare(self)
-        file_menu.addAction(self.care.backup_action)
-        file_menu.addAction(self.care.restore_action)
-        file_menu.addSeparator()
+        self.quit_separator = file_menu.addSeparator()  # the care's actions go above this
         self._add_action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -127,18 +164,24 @@ class MainWindow(QMainWindow):
         self.edit_menu = edit_menu
 
         view_menu = self.menuBar().addMenu("&View")
-        for row, page in enumerate(self.pages):
+        for row, (title, _module, _name) in enumerate(PAGES):
             action = self._add_action(
                 view_menu,
-                page.title,
+                title,
                 QKeySequence(f"Ctrl+{row + 1}"),
                 lambda _checked=False, row=row: self.show_page(row),
             )
             action.setObjectName(f"showPage{row}")
 
-        # One menu per page that has actions; only the current page's is shown.
         self.page_menus: dict[int, QMenu] = {}
-        for row, page in enumerate(self.pages):
+        self.tools_menu = self.menuBar().addMenu("&Tools")
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self._add_action(self.help_menu, f"&About {APP_TITLE}", None, self._on_about_triggered)
+        self._refresh_recent_menu()
+
+    def _build_page_menus(self) -> None:
+        """One menu per page that has actions, before Tools; only the current page's is shown."""
+        for row, page in enumerate(self._pages):
             actions = page.page_actions()
             if not actions:
                 continue
@@ -149,15 +192,9 @@ class MainWindow(QMainWindow):
                 # Shortcuts work while the page is shown, without opening the menu.
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 page.addAction(action)
-            self.menuBar().addMenu(menu)
-            menu.menuAction().setVisible(False)
+            self.menuBar().insertMenu(self.tools_menu.menuAction(), menu)
+            menu.menuAction().setVisible(row == self.nav.currentRow())
             self.page_menus[row] = menu
-
-        self.tools_menu = self.menuBar().addMenu("&Tools")
-        self.tools_menu.addAction(self.care.check_action)
-        self.help_menu = self.menuBar().addMenu("&Help")
-        self._add_action(self.help_menu, f"&About {APP_TITLE}", None, self._on_about_triggered)
-        self._refresh_recent_menu()
 
     def _add_action(
         self,
@@ -174,8 +211,9 @@ class MainWindow(QMainWindow):
         return action
 
     def show_page(self, row: int) -> None:
+        self.build_pages()
         self.nav.setCurrentRow(row)
-        self.pages[row].setFocus()
+        self._pages[row].setFocus()
 
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]
@@ -192,6 +230,10 @@ class MainWindow(QMainWindow):
         A workspace someone else is editing can be opened read-only instead; for a damaged one the
         newest good backup is offered, restored into a new file.
         """
+        from ocplan_desktop.services.backups import newest_good_backup
+        from ocplan_desktop.store.lock import WorkspaceLocked
+        from ocplan_desktop.store.workspace import open_workspace
+
         path = Path(path).expanduser()
         try:
             ws = open_workspace(path, read_only=read_only)
@@ -220,6 +262,9 @@ class MainWindow(QMainWindow):
         return True
 
     def _restore_backup_of(self, damaged: Path, backup: Path) -> None:
+        from ocplan_desktop.services.backups import restore_backup
+        from ocplan_desktop.ui.workspace_care import ask_for_new_file
+
         suggestion = damaged.with_name(f"{damaged.stem} (restored).ocplan")
         target = ask_for_new_file(self, "Restore backup into", suggestion)
         if target is None:
@@ -235,6 +280,8 @@ class MainWindow(QMainWindow):
         self, title: str, text: str, accept_text: str, on_accept: Callable[[], object]
     ) -> QMessageBox:
         """A question that does not block the event loop: `on_accept` runs if the user agrees."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, self
         )
@@ -249,6 +296,7 @@ class MainWindow(QMainWindow):
         return box
 
     def set_workspace(self, ws: Workspace) -> None:
+        self.build_pages()
         previous = self.session.ws
         self.session.set_workspace(ws)
         if previous is not None:
@@ -271,18 +319,24 @@ class MainWindow(QMainWindow):
         self.status_label.setText(f"{self.ws.path}  ·  schema {self.ws.schema_version}")
 
     def _on_open_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self.ws.path.parent) if self.ws else str(Path.home())
         path, _filter = QFileDialog.getOpenFileName(self, "Open workspace", start, WORKSPACE_FILTER)
         if path:
             self.open_path(path)
 
     def _on_new_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self.ws.path.parent) if self.ws else str(Path.home())
         path, _filter = QFileDialog.getSaveFileName(self, "New workspace", start, WORKSPACE_FILTER)
         if path:
             self.create_workspace(path)
 
     def create_workspace(self, path: Path | str) -> bool:
+        from ocplan_desktop.services.workspaces import new_workspace
+
         target = Path(path)
         if not target.suffix:
             target = target.with_suffix(".ocplan")
@@ -333,10 +387,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # messages ------------------------------------------------------------------------------------
-    def show_message(
-        self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
-    ) -> None:
+    def show_message(self, title: str, text: str, icon: QMessageBox.Icon | None = None) -> None:
         """A window-modal message that does not block the event loop (tests read `last_message`)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        icon = QMessageBox.Icon.Warning if icon is None else icon
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setAccessibleName(title)
@@ -348,6 +403,8 @@ class MainWindow(QMainWindow):
         self.show_message("Not changed", message)
 
     def _on_about_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.show_message(
             f"About {APP_TITLE}",
             f"{APP_TITLE} {__version__}\n\nMeetings, minutes, recommendations, performance indicators and "

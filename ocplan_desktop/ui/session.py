@@ -8,6 +8,7 @@ view refreshes what it shows.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -15,9 +16,12 @@ from PySide6.QtWidgets import QWidget
 
 from ocplan_desktop.domain.errors import OcplanError
 from ocplan_desktop.services.change import Change
-from ocplan_desktop.store.workspace import Workspace
 
-Edit = Callable[[Workspace], Change]
+if TYPE_CHECKING:
+    # Typing only: the window's shell is shown before the store (and sqlite-utils) is imported.
+    from ocplan_desktop.store.workspace import Workspace
+
+Edit = Callable[["Workspace"], Change]
 
 
 class ServiceCommand(QUndoCommand):

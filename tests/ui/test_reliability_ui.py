@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ocplan_desktop.services import backups
 from ocplan_desktop.store import lock
-from ocplan_desktop.ui import main_window as main_window_module
+from ocplan_desktop.ui import workspace_care as workspace_care_module
 from ocplan_desktop.ui.backups_dialog import RestoreBackupDialog
 
 
@@ -84,7 +84,7 @@ def test_a_damaged_workspace_offers_its_newest_good_backup(window, qtbot, tmp_pa
     data[4096 * 3 : 4096 * 3 + 500] = b"\xff" * 500
     path.write_bytes(bytes(data))
     target = tmp_path / "rescued.ocplan"
-    monkeypatch.setattr(main_window_module, "ask_for_new_file", lambda *_args: target)
+    monkeypatch.setattr(workspace_care_module, "ask_for_new_file", lambda *_args: target)
     assert window.open_path(path) is False
     box = window.last_message
     assert "newest good backup" in box.text()
