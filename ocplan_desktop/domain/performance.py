@@ -55,6 +55,8 @@ class Status(StrEnum):
         return self in (Status.IMPROVED, Status.SAME, Status.WORSE)
 
 
+DIRECTIONAL = (Status.IMPROVED, Status.SAME, Status.WORSE)
+
 STATUS_TEXT = {
     Status.IMPROVED: "Improved",
     Status.SAME: "Stayed the same",

@@ -15,6 +15,9 @@ from ocplan_desktop.domain.indicators import (
     FREQUENCIES,
     MAX_DECIMALS,
     MAX_NAME,
+    Area,
+    Indicator,
+    Theme,
     clean_code,
     clean_note,
     clean_text,
@@ -331,3 +334,28 @@ def remove_period(ws: Workspace, text: str) -> Change:
     if not reference.has_period(ws, label):
         raise ValidationError(f"{label} is not a period of this workspace", field="period")
     return _period_removed(ws, label)
+
+
+# what the window lists ------------------------------------------------------------------------
+
+
+def catalogue(ws: Workspace) -> list[Indicator]:
+    """Every indicator, by code, with its theme and comparator areas."""
+    return store.list_indicators(ws)
+
+
+def get_indicator(ws: Workspace, indicator_id: int) -> Indicator:
+    return store.get_indicator(ws, indicator_id)
+
+
+def themes(ws: Workspace) -> list[Theme]:
+    return reference.list_themes(ws)
+
+
+def areas(ws: Workspace) -> list[Area]:
+    """The council's own area first, then the comparator areas."""
+    return reference.list_areas(ws)
+
+
+def periods(ws: Workspace) -> list[str]:
+    return reference.list_periods(ws)

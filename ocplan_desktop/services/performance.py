@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,18 +85,22 @@ def theme_summaries(ws: Workspace, result: PerformanceSummary) -> list[ThemeSumm
 
 
 def drill_down(
-    result: PerformanceSummary, status: Status | None = None, theme: str | None = None
+    result: PerformanceSummary,
+    status: Status | Collection[Status] | None = None,
+    theme: str | None = None,
 ) -> list[IndicatorStatus]:
-    """The indicators behind one count of the summary (a status, a theme, or both), by code.
+    """The indicators behind one count of the summary (a status, several, a theme, or both), by
+    code.
 
     Each carries why it has its status (`explanation`), overrides included, so the lists add up to
     the counts shown.
     """
+    wanted = None if status is None else {status} if isinstance(status, Status) else set(status)
     return sorted(
         (
             item
             for item in result.report.statuses
-            if (status is None or item.status is status)
+            if (wanted is None or item.status in wanted)
             and (theme is None or (item.theme or NO_THEME) == theme)
         ),
         key=lambda item: item.code,
