@@ -61,6 +61,7 @@ def test_the_history_tab_draws_the_seed_years_with_a_gap(page):
     table = page.history_tab.table
     figures = [table.proxy.index(row, 7).data() for row in range(table.proxy.rowCount())]
     assert figures[:3] == ["74% (42/57)", "69% (40/58)", "no figure"]
+    assert table.proxy.index(0, 8).data() == "1"  # the officer's override, shown as one
     page.select_period("2019-20")
     assert page.history_tab.table.model.rowCount() == 4  # 2016-17 to 2019-20
     assert page.percent_label.text() == "79% (50/63)"
@@ -73,6 +74,7 @@ def test_the_theme_tab_adds_up_and_drills_down(page):
     assert model.rowCount() == 5
     totals = [int(model.index(row, 1).data()) for row in range(model.rowCount())]
     assert sum(totals) == 73
+    assert sum(int(model.index(row, 8).data()) for row in range(5)) == 1  # EP01's override
     assert tab.chart.drawn_points() == 5
     theme = tab.table.proxy.index(0, 0).data()
     tab.drill(0, 4)  # the "Worse" column of the first theme

@@ -64,30 +64,17 @@ class IndicatorsPage(Page):
 
         self._actions = self._make_actions()
         self.summary_tab = IndicatorSummaryPage(self)
-        self.history_tab = PerformanceHistoryPage(self)
-        self.themes_tab = ThemeSummaryPage(self)
-        catalogue_actions: list[QAction | None] = [
-            self.new_action,
-            self.edit_action,
-            self.delete_action,
-            self.themes_action,
-            None,
-            self.import_action,
-            self.export_catalogue_action,
-            self.export_values_action,
-        ]
-        self.catalogue_tab = IndicatorCataloguePage(catalogue_actions, self)
-        self.detail_tab = IndicatorDetailPage(session, self)
+        # The other tabs (and their charts, and pyqtgraph) are made when first shown.
+        self._built: dict[int, QWidget] = {SUMMARY: self.summary_tab}
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Indicator views")
-        for widget, text in (
-            (self.summary_tab, "&Summary"),
-            (self.history_tab, "&History"),
-            (self.themes_tab, "By &theme"),
-            (self.catalogue_tab, "&Catalogue"),
-            (self.detail_tab, "I&ndicator"),
-        ):
-            self.tabs.addTab(widget, text)
+        self.tabs.addTab(self.summary_tab, "&Summary")
+        self._holders: dict[int, QVBoxLayout] = {}
+        for index, text in enumerate(("&History", "By &theme", "&Catalogue", "I&ndicator"), 1):
+            holder = QWidget(self.tabs)
+            self._holders[index] = QVBoxLayout(holder)
+            self._holders[index].setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, text)
 
         top = QHBoxLayout()
         heading = QLabel(self.title, self)
@@ -104,10 +91,53 @@ class IndicatorsPage(Page):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.summary_tab.drill_requested.connect(lambda statuses: self.drill(statuses))
         self.summary_tab.indicator_activated.connect(self.open_indicator)
-        self.themes_tab.drill_requested.connect(self.drill)
-        self.history_tab.period_activated.connect(self.select_period)
-        self.catalogue_tab.indicator_activated.connect(self.open_indicator)
-        self.detail_tab.edit_requested.connect(self.edit_indicator)
+
+    # the tabs, made on first use -----------------------------------------------------------------
+    def _tab(self, index: int) -> Any:
+        if index in self._built:
+            return self._built[index]
+        widget: QWidget
+        if index == HISTORY:
+            widget = PerformanceHistoryPage(self)
+            widget.period_activated.connect(self.select_period)
+        elif index == THEMES:
+            widget = ThemeSummaryPage(self)
+            widget.drill_requested.connect(self.drill)
+        elif index == CATALOGUE:
+            actions: list[QAction | None] = [
+                self.new_action,
+                self.edit_action,
+                self.delete_action,
+                self.themes_action,
+                None,
+                self.import_action,
+                self.export_catalogue_action,
+                self.export_values_action,
+            ]
+            widget = IndicatorCataloguePage(actions, self)
+            widget.indicator_activated.connect(self.open_indicator)
+        else:
+            widget = IndicatorDetailPage(self.session, self)
+            widget.edit_requested.connect(self.edit_indicator)
+        self._holders[index].addWidget(widget)
+        self._built[index] = widget
+        return widget
+
+    @property
+    def history_tab(self) -> PerformanceHistoryPage:
+        return self._tab(HISTORY)
+
+    @property
+    def themes_tab(self) -> ThemeSummaryPage:
+        return self._tab(THEMES)
+
+    @property
+    def catalogue_tab(self) -> IndicatorCataloguePage:
+        return self._tab(CATALOGUE)
+
+    @property
+    def detail_tab(self) -> IndicatorDetailPage:
+        return self._tab(DETAIL)
 
     # the existing summary widgets, as tests and the smoke run know them -----------------------
     @property
@@ -245,6 +275,8 @@ class IndicatorsPage(Page):
 
     # catalogue edits ---------------------------------------------------------------------------
     def _current_indicator_id(self) -> int | None:
+        if self.tabs.currentIndex() not in self._built:
+            return None
         if self.tabs.currentIndex() == DETAIL:
             return self.detail_tab.indicator_id
         if self.tabs.currentIndex() == CATALOGUE:

@@ -52,6 +52,13 @@ COLUMNS: list[Column[Summary]] = [
         numeric=True,
         bold=lambda s: s.percent is not None,
     ),
+    Column(
+        "Set by officer",
+        lambda s: _count(s, s.overridden),
+        sort=lambda s: s.overridden,
+        numeric=True,
+        tooltip=lambda s: "statuses set by an officer, counted as the status set",
+    ),
 ]
 
 

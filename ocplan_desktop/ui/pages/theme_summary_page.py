@@ -45,6 +45,7 @@ COLUMNS: list[Column[ThemeSummary]] = [
         numeric=True,
         bold=lambda t: t.summary.percent is not None,
     ),
+    _count_column("Set by officer", lambda s: s.overridden),
 ]
 # What double-clicking each column lists: None for every indicator of the theme.
 COLUMN_STATUSES: list[tuple[Status, ...] | None] = [
@@ -52,6 +53,7 @@ COLUMN_STATUSES: list[tuple[Status, ...] | None] = [
     None,
     *[(status,) for status in Status],
     DIRECTIONAL,
+    None,
 ]
 
 
@@ -84,7 +86,9 @@ class ThemeSummaryPage(QWidget):
 
     def show_themes(self, themes: list[ThemeSummary], period: str) -> None:
         self.table.set_rows(themes)
-        narrow_columns(self.table, {0: 330, **{column: 100 for column in range(1, 7)}, 7: 150})
+        narrow_columns(
+            self.table, {0: 260, **{column: 100 for column in range(1, 6)}, 6: 115, 7: 145, 8: 110}
+        )
         self.chart.show_chart(theme_chart(themes, period))
 
     def drill(self, row: int, column: int) -> None:
