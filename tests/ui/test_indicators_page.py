@@ -58,6 +58,9 @@ def test_the_history_tab_draws_the_seed_years_with_a_gap(page):
     assert len(xs) == 7 and math.isnan(ys[4])  # a gap, never a zero
     assert chart.drawn_points() == 6
     assert [round(value) for value in ys if not math.isnan(value)] == [75, 71, 78, 79, 69, 74]
+    texts = [label.toPlainText() for label in chart.labels]
+    assert texts.count("no figure") == 1 and "74%" in texts  # the gap is said, not drawn as 0
+    assert not chart.legend.isVisibleTo(chart)  # one series: no legend
     table = page.history_tab.table
     figures = [table.proxy.index(row, 7).data() for row in range(table.proxy.rowCount())]
     assert figures[:3] == ["74% (42/57)", "69% (40/58)", "no figure"]
@@ -108,6 +111,9 @@ def test_indicator_detail_shows_the_badge_trend_and_values(page, window):
     assert hover_text(chart.data, "England", 1.02, 65.1) == "England\n2016-17: 65.1%"
     tip = chart.items[0].scatter.opts["tip"](x=0.0, y=68.4, data=None)
     assert tip == "Coventry\n2015-16: 68.4%"
+    assert chart.data.categories[-1] == "2022-23"  # no value at all in 2022-23: still on the axis
+    x_range = chart.plot.getPlotItem().getViewBox().viewRange()[0]
+    assert x_range[1] >= len(chart.data.categories) - 1
     model = detail.model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Coventry (own)"
     row = model.row_of("2021-22")

@@ -184,8 +184,9 @@ class IndicatorDetailPage(QWidget):
         """Show one indicator (None: the first in the picker) with its badge for `period`."""
         if period is not None:
             self.period = period
-        if indicator_id is None:
-            indicator_id = self.picker.itemData(0) if self.picker.count() else None
+        known = [self.picker.itemData(index) for index in range(self.picker.count())]
+        if indicator_id not in known:  # none given, or removed while shown (an undone add)
+            indicator_id = known[0] if known else None
         ws = self.session.ws
         if ws is None or indicator_id is None:
             self.detail = None
@@ -307,7 +308,8 @@ class IndicatorDetailPage(QWidget):
             return
         area = next(area.name for area in detail.areas if area.id == area_id)
         indicator_id = detail.indicator.id
-        label = f"Set {detail.indicator.code} {period} {area} to {text or 'nothing'}"
+        shown = text if len(text) <= 20 else text[:19] + "…"
+        label = f"Set {detail.indicator.code} {period} {area} to {shown or 'nothing'}"
         self.session.run(
             label, lambda ws: service.set_value(ws, indicator_id, period, area_id, text)
         )

@@ -45,7 +45,7 @@ class IndicatorDrillDownDialog(QDialog):
         self.heading.setText(heading)
         self.table.filter_box.clear()
         self.table.set_rows(items)
-        narrow_columns(self.table, {1: 300, 3: 420})
+        narrow_columns(self.table, {1: 290, 3: 560})
         self.table.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
     def items(self) -> list[IndicatorStatus]:

@@ -39,8 +39,8 @@ COLUMNS: list[Column[IndicatorStatus]] = [
 ]
 
 
-# What the drill-down lists: the reason before the figures, the long theme last.
-DRILL_COLUMNS: list[Column[IndicatorStatus]] = [COLUMNS[i] for i in (0, 1, 3, 7, 4, 5, 6, 2)]
+# What the drill-down lists: the reason (which gives the figures), the long theme last.
+DRILL_COLUMNS: list[Column[IndicatorStatus]] = [COLUMNS[i] for i in (0, 1, 3, 7, 2)]
 THEME_WIDTH = 220
 
 

@@ -54,6 +54,7 @@ class IndicatorsPage(Page):
         self.editor: IndicatorEditorDialog | None = None
         self.themes_dialog: ThemesDialog | None = None
         self._stale_tabs: set[int] = set()
+        self._drilled: tuple[tuple[Status, ...] | None, str | None] = (None, None)
         self.files = IndicatorFiles(self)
 
         self.period = QComboBox(self)
@@ -213,6 +214,8 @@ class IndicatorsPage(Page):
         self._stale_tabs = {SUMMARY, HISTORY, THEMES, CATALOGUE, DETAIL}
         self._fill(SUMMARY)  # the headline counts are always current
         self._fill(self.tabs.currentIndex())
+        if self.drill_dialog is not None and self.drill_dialog.isVisible():
+            self.drill(*self._drilled)  # the list follows the data and the period
 
     def _fill(self, tab: int) -> None:
         if tab not in self._stale_tabs or self.ws is None:
@@ -225,7 +228,7 @@ class IndicatorsPage(Page):
             self.history_tab.show_history(result.through_period if result else ())
         elif tab == THEMES:
             themes = performance.theme_summaries(self.ws, result) if result else []
-            self.themes_tab.show_themes(themes, result.summary.period if result else "")
+            self.themes_tab.show_themes(themes, result.summary.period if result else None)
         elif tab == CATALOGUE:
             self.catalogue_tab.show_indicators(service.catalogue(self.ws))
         elif tab == DETAIL:
@@ -250,6 +253,7 @@ class IndicatorsPage(Page):
         """List the indicators behind a count, each with why it has its status."""
         if self.result is None:
             return
+        self._drilled = (statuses, theme)
         items = drill_down(self.result, statuses, theme)
         period = self.result.summary.period
         if statuses is None:

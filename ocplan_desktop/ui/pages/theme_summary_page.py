@@ -84,12 +84,12 @@ class ThemeSummaryPage(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(splitter)
 
-    def show_themes(self, themes: list[ThemeSummary], period: str) -> None:
+    def show_themes(self, themes: list[ThemeSummary], period: str | None) -> None:
         self.table.set_rows(themes)
         narrow_columns(
             self.table, {0: 260, **{column: 100 for column in range(1, 6)}, 6: 115, 7: 145, 8: 110}
         )
-        self.chart.show_chart(theme_chart(themes, period))
+        self.chart.show_chart(theme_chart(themes, period or "no period yet"))
 
     def drill(self, row: int, column: int) -> None:
         """List the indicators behind the count in `row` (as shown) and `column`."""
