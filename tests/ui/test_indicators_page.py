@@ -260,3 +260,28 @@ def test_the_page_menu_has_the_actions_with_shortcuts(page, window):
     assert texts["&Import indicators…"] == "Ctrl+I"
     assert texts["Export &catalogue…"] == "Ctrl+E"
     assert window.page_menus[2].menuAction().isVisible()
+
+
+def test_a_value_is_marked_provisional_with_a_note_and_a_period_added(page, window):
+    ws = window.ws
+    detail = page.detail_tab
+    ep02 = store.code_owner(ws, "EP02")
+    own = reference.own_area(ws).id
+    page.open_indicator(ep02)
+    detail.select_cell("2022-23", own)
+    assert detail.save_details.isEnabled()
+    detail.provisional.setChecked(True)
+    detail.note.setText("Awaiting the final DWP release <b>&</b>")
+    detail.save_details.click()
+    value = store.find_value(ws, ep02, "2022-23", own)
+    assert value.provisional and value.note == "Awaiting the final DWP release <b>&</b>"
+    assert detail.model.index(detail.model.row_of("2022-23"), 0).data().endswith("(p)")
+    window.undo_stack.undo()
+    assert not store.find_value(ws, ep02, "2022-23", own).provisional
+    detail.new_period.setText("2023/24")
+    detail.add_period.click()
+    assert detail.model.period(0) == "2023-24" and page.period.findText("2023-24") >= 0
+    detail.new_period.setText("next year")
+    detail.add_period.click()
+    assert "'next year' is not a period" in window.last_message.text()
+    window.last_message.accept()

@@ -330,3 +330,25 @@ def test_an_import_is_recorded_as_a_batch(catalogue, tmp_path):
         )
         == len(LONG.strip().splitlines()) - 1
     )
+
+
+def test_catalogue_and_long_values_from_one_workbook(ws, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Indicator", "Name", "Polarity", "Unit", "Period", "Area", "Value", "Note"])
+    sheet.append(["00123", "Residents volunteering", "High", "%", "2021/22", None, 18.2, None])
+    sheet.append(["00123", "Residents volunteering", "High", "%", "2022/23", "", "N/A", "late"])
+    sheet.append(["00123", "Residents volunteering", "High", "%", "2022/23", "England", 21.5, None])
+    path = tmp_path / "both.xlsx"
+    book.save(path)
+    plan = import_indicators(ws, path)
+    assert plan.forms == ("catalogue", "values in long form")
+    item = store.get_indicator(ws, store.code_owner(ws, "00123"))
+    assert (item.name, item.polarity, item.unit, item.decimals) == (
+        "Residents volunteering",
+        "higher",
+        "%",
+        1,
+    )
+    assert own_values(ws, "00123") == {"2021-22": 18.2, "2022-23": None}
+    assert reference.find_area(ws, "England") is not None
