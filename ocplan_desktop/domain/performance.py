@@ -55,6 +55,8 @@ class Status(StrEnum):
         return self in (Status.IMPROVED, Status.SAME, Status.WORSE)
 
 
+DIRECTIONAL = (Status.IMPROVED, Status.SAME, Status.WORSE)
+
 STATUS_TEXT = {
     Status.IMPROVED: "Improved",
     Status.SAME: "Stayed the same",
@@ -154,6 +156,8 @@ class IndicatorStatus:
     previous: float | None
     previous_period: str | None
     override_reason: str | None = None
+    polarity: Polarity | None = None
+    tolerance: float = 0.0
 
     @property
     def is_override(self) -> bool:
@@ -171,16 +175,31 @@ class IndicatorStatus:
             return f"No value for {self.period}."
         if self.previous is None:
             return f"No earlier value to compare {self.period} with."
-        if self.computed is Status.CANNOT_SAY:
-            return "No polarity: neither higher nor lower is better."
-        return (
+        compared = (
             f"{_number(self.current)} in {self.period} against {_number(self.previous)} in "
-            f"{self.previous_period}."
+            f"{self.previous_period}"
         )
+        if self.computed is Status.CANNOT_SAY:
+            return f"{compared}; no polarity: neither higher nor lower is better."
+        if self.polarity is None:
+            return compared + "."
+        change = self.current - self.previous
+        if self.computed is Status.SAME:
+            if change == 0:
+                return f"{compared}: no change."
+            return (
+                f"{compared}: a change of {_number(abs(change))} is within the tolerance of "
+                f"{_number(self.tolerance)}."
+            )
+        direction = "up" if change > 0 else "down"
+        return f"{compared}: {direction} {_number(abs(change))}, and {self.polarity.text.lower()}."
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    text = f"{value:,.4f}".rstrip("0")
+    return text if not text.endswith(".") else text[:-1]
 
 
 def indicator_status(
@@ -204,6 +223,8 @@ def indicator_status(
         previous=previous,
         previous_period=previous_period,
         override_reason=override.reason if override else None,
+        polarity=series.polarity,
+        tolerance=series.tolerance,
     )
 
 
@@ -302,6 +323,40 @@ def report_for_period(
         if series.is_reported_in(period)
     )
     return PeriodReport(summarise(period, statuses), statuses)
+
+
+NO_THEME = "No theme"
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    """One theme's share of a period: its summary and the statuses behind it."""
+
+    theme: str
+    summary: Summary
+    statuses: tuple[IndicatorStatus, ...] = ()
+
+
+def by_theme(report: PeriodReport, themes: Sequence[str] = ()) -> list[ThemeSummary]:
+    """The period's counts for each theme, in the plan's order.
+
+    Every theme in `themes` is listed even when none of its indicators is reported in the period (its
+    counts are zero and it has no figure); indicators without a theme come last, as `No theme`. The
+    theme counts add up to the period's counts.
+    """
+    groups: dict[str, list[IndicatorStatus]] = {name: [] for name in themes}
+    for item in report.statuses:
+        groups.setdefault(item.theme or NO_THEME, []).append(item)
+    if NO_THEME in groups and not groups[NO_THEME]:
+        del groups[NO_THEME]
+    order = list(themes) + sorted(name for name in groups if name not in themes)
+    if NO_THEME in order:
+        order.remove(NO_THEME)
+        order.append(NO_THEME)
+    period = report.summary.period
+    return [
+        ThemeSummary(name, summarise(period, groups[name]), tuple(groups[name])) for name in order
+    ]
 
 
 def history(

@@ -124,7 +124,9 @@ def _read_xlsx(path: Path) -> Table:
     import pandas as pd
 
     try:
-        frame = pd.read_excel(path, engine="calamine", dtype=object, sheet_name=0, header=0)
+        frame = pd.read_excel(
+            path, engine="calamine", dtype=object, sheet_name=0, header=0, keep_default_na=False
+        )
     except Exception as error:  # calamine reports damage in many shapes
         raise ValidationError(
             f"{path.name} cannot be read as an Excel workbook ({error})"

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from ocplan_desktop.domain.errors import ValidationError
 from ocplan_desktop.domain.performance import (
+    NO_THEME,
+    IndicatorStatus,
     PeriodReport,
+    Status,
     Summary,
+    ThemeSummary,
+    by_theme,
     history,
     report_for_period,
     summary_sentence,
 )
 from ocplan_desktop.domain.periods import normalise_period, period_sort_key
 from ocplan_desktop.store import indicators as indicator_store
-from ocplan_desktop.store.reference import list_periods
+from ocplan_desktop.store.reference import list_periods, list_themes
 from ocplan_desktop.store.workspace import Workspace
 
 
@@ -28,6 +34,11 @@ class PerformanceSummary:
     @property
     def summary(self) -> Summary:
         return self.report.summary
+
+    @property
+    def through_period(self) -> tuple[Summary, ...]:
+        """The history up to and including the period: what the history table and chart show."""
+        return (*self.earlier, self.summary)
 
     def as_dict(self) -> dict[str, Any]:
         return {**self.summary.as_dict(), "history": [item.as_dict() for item in self.earlier]}
@@ -66,3 +77,31 @@ def performance_summary(ws: Workspace, period: str | None = None) -> Performance
     )
     plan = ws.setting("plan_name", "The plan")
     return PerformanceSummary(report, earlier, summary_sentence(report.summary, earlier, plan))
+
+
+def theme_summaries(ws: Workspace, result: PerformanceSummary) -> list[ThemeSummary]:
+    """The period's counts for each of the plan's themes, in the plan's order."""
+    return by_theme(result.report, [theme.name for theme in list_themes(ws)])
+
+
+def drill_down(
+    result: PerformanceSummary,
+    status: Status | Collection[Status] | None = None,
+    theme: str | None = None,
+) -> list[IndicatorStatus]:
+    """The indicators behind one count of the summary (a status, several, a theme, or both), by
+    code.
+
+    Each carries why it has its status (`explanation`), overrides included, so the lists add up to
+    the counts shown.
+    """
+    wanted = None if status is None else {status} if isinstance(status, Status) else set(status)
+    return sorted(
+        (
+            item
+            for item in result.report.statuses
+            if (wanted is None or item.status in wanted)
+            and (theme is None or (item.theme or NO_THEME) == theme)
+        ),
+        key=lambda item: item.code,
+    )

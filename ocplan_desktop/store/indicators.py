@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ocplan_desktop.domain.indicators import Indicator
+from ocplan_desktop.domain.errors import NotFoundError
+from ocplan_desktop.domain.indicators import Indicator, IndicatorValue
 from ocplan_desktop.domain.performance import IndicatorSeries, Override, Polarity, Status
 from ocplan_desktop.store import records
 from ocplan_desktop.store.reference import ensure_periods, own_area
@@ -15,8 +16,14 @@ _SELECT = """
 SELECT indicators.id, indicators.code, indicators.name, coalesce(themes.name, '') AS theme,
        indicators.polarity, indicators.unit, indicators.decimals, indicators.tolerance,
        indicators.source, indicators.frequency, indicators.owner, indicators.first_period,
-       indicators.last_period
+       indicators.last_period, indicators.notes, indicators.theme_id
 FROM indicators LEFT JOIN themes ON themes.id = indicators.theme_id
+"""
+_VALUES = """
+SELECT indicator_values.id, indicator_values.indicator_id, indicator_values.period,
+       indicator_values.area_id, areas.name AS area, areas.is_own, indicator_values.value,
+       indicator_values.provisional, indicator_values.note
+FROM indicator_values JOIN areas ON areas.id = indicator_values.area_id
 """
 
 
@@ -32,8 +39,83 @@ def add_indicator(
     return indicator_id
 
 
+def _comparator_names(ws: Workspace) -> dict[int, tuple[str, ...]]:
+    names: dict[int, list[str]] = {}
+    for row in ws.query(
+        "SELECT indicator_comparators.indicator_id, areas.name FROM indicator_comparators "
+        "JOIN areas ON areas.id = indicator_comparators.area_id ORDER BY areas.position, areas.name"
+    ):
+        names.setdefault(row["indicator_id"], []).append(row["name"])
+    return {key: tuple(value) for key, value in names.items()}
+
+
 def list_indicators(ws: Workspace) -> list[Indicator]:
-    return [Indicator(**row) for row in ws.query(_SELECT + " ORDER BY indicators.code")]
+    comparators = _comparator_names(ws)
+    return [
+        Indicator(**row, comparators=comparators.get(row["id"], ()))
+        for row in ws.query(_SELECT + " ORDER BY indicators.code")
+    ]
+
+
+def get_indicator(ws: Workspace, indicator_id: int) -> Indicator:
+    rows = ws.query(_SELECT + " WHERE indicators.id = ?", (indicator_id,))
+    if not rows:
+        raise NotFoundError(f"there is no indicator with id {indicator_id}")
+    names = tuple(
+        row["name"]
+        for row in ws.query(
+            "SELECT areas.name FROM indicator_comparators JOIN areas "
+            "ON areas.id = indicator_comparators.area_id WHERE indicator_id = ? "
+            "ORDER BY areas.position, areas.name",
+            (indicator_id,),
+        )
+    )
+    return Indicator(**rows[0], comparators=names)
+
+
+def code_owner(ws: Workspace, code: str) -> int | None:
+    """The id of the indicator whose code matches `code` regardless of case, if any."""
+    value = ws.scalar("SELECT id FROM indicators WHERE lower(code) = lower(?)", (code,))
+    return None if value is None else int(value)
+
+
+def count_in_theme(ws: Workspace, theme_id: int) -> int:
+    return int(ws.scalar("SELECT count(*) FROM indicators WHERE theme_id = ?", (theme_id,)) or 0)
+
+
+def comparator_area_ids(ws: Workspace, indicator_id: int) -> list[int]:
+    return [
+        row["area_id"]
+        for row in ws.query(
+            "SELECT area_id FROM indicator_comparators WHERE indicator_id = ? ORDER BY area_id",
+            (indicator_id,),
+        )
+    ]
+
+
+def replace_comparators(ws: Workspace, indicator_id: int, area_ids: Iterable[int]) -> list[int]:
+    """Set an indicator's comparator areas; returns the ones it had before (audited as one update)."""
+    wanted = sorted(set(area_ids))
+    with ws.atomic() as db:
+        before = comparator_area_ids(ws, indicator_id)
+        if before == wanted:
+            return before
+        db.execute("DELETE FROM indicator_comparators WHERE indicator_id = ?", (indicator_id,))
+        for area_id in wanted:
+            db.execute(
+                "INSERT INTO indicator_comparators (indicator_id, area_id) VALUES (?, ?)",
+                (indicator_id, area_id),
+            )
+        records.audit(
+            ws,
+            "update",
+            "indicator_comparators",
+            indicator_id,
+            {"area_ids": before},
+            {"area_ids": wanted},
+            summary="comparator areas",
+        )
+    return before
 
 
 def add_values(ws: Workspace, rows: Iterable[Mapping[str, Any]], *, summary: str) -> int:
@@ -42,6 +124,81 @@ def add_values(ws: Workspace, rows: Iterable[Mapping[str, Any]], *, summary: str
     with ws.atomic():
         ensure_periods(ws, {row["period"] for row in materialised})
         return records.insert_many(ws, "indicator_values", materialised, summary=summary)
+
+
+def update_values(ws: Workspace, changes: Iterable[tuple[int, Mapping[str, Any]]]) -> int:
+    """Bulk update of values by id (imports), audited row by row with the value before and after."""
+    count = 0
+    with ws.atomic():
+        for row_id, fields in changes:
+            records.update(ws, "indicator_values", row_id, fields)
+            count += 1
+    return count
+
+
+def _value(row: Mapping[str, Any]) -> IndicatorValue:
+    return IndicatorValue(
+        id=row["id"],
+        indicator_id=row["indicator_id"],
+        period=row["period"],
+        area_id=row["area_id"],
+        area=row["area"],
+        is_own=bool(row["is_own"]),
+        value=row["value"],
+        provisional=bool(row["provisional"]),
+        note=row["note"],
+    )
+
+
+def list_values(ws: Workspace, indicator_id: int) -> list[IndicatorValue]:
+    """One indicator's values, the council's own area first."""
+    return [
+        _value(row)
+        for row in ws.query(
+            _VALUES + " WHERE indicator_id = ? ORDER BY areas.is_own DESC, areas.position, "
+            "indicator_values.period",
+            (indicator_id,),
+        )
+    ]
+
+
+def all_values(ws: Workspace) -> list[tuple[str, IndicatorValue]]:
+    """Every value with its indicator's code, by code, period and area (what an export writes)."""
+    return [
+        (row.pop("code"), _value(row))
+        for row in ws.query(
+            "SELECT indicators.code, v.* FROM (" + _VALUES + ") AS v "
+            "JOIN indicators ON indicators.id = v.indicator_id "
+            "JOIN periods ON periods.label = v.period "
+            "JOIN areas ON areas.id = v.area_id "
+            "ORDER BY indicators.code, periods.sort_key, areas.is_own DESC, areas.position"
+        )
+    ]
+
+
+def value_keys(ws: Workspace) -> dict[tuple[int, str, int], tuple[int, float | None, bool, str]]:
+    """{(indicator id, period, area id): (value id, value, provisional, note)} for imports."""
+    return {
+        (row["indicator_id"], row["period"], row["area_id"]): (
+            row["id"],
+            row["value"],
+            bool(row["provisional"]),
+            row["note"],
+        )
+        for row in ws.query(
+            "SELECT id, indicator_id, period, area_id, value, provisional, note FROM indicator_values"
+        )
+    }
+
+
+def find_value(
+    ws: Workspace, indicator_id: int, period: str, area_id: int
+) -> IndicatorValue | None:
+    rows = ws.query(
+        _VALUES + " WHERE indicator_id = ? AND period = ? AND area_id = ?",
+        (indicator_id, period, area_id),
+    )
+    return _value(rows[0]) if rows else None
 
 
 def own_series(ws: Workspace) -> list[IndicatorSeries]:
@@ -75,6 +232,14 @@ def overrides(ws: Workspace) -> dict[tuple[int, str], Override]:
     }
 
 
+def override_row(ws: Workspace, indicator_id: int, period: str) -> dict[str, Any] | None:
+    rows = ws.query(
+        "SELECT * FROM status_overrides WHERE indicator_id = ? AND period = ?",
+        (indicator_id, period),
+    )
+    return rows[0] if rows else None
+
+
 def set_override(ws: Workspace, indicator_id: int, period: str, status: str, reason: str) -> int:
     with ws.atomic():
         ensure_periods(ws, [period])
@@ -96,11 +261,20 @@ def set_override(ws: Workspace, indicator_id: int, period: str, status: str, rea
         )
 
 
-def values_for(ws: Workspace, indicator_id: int) -> list[dict[str, Any]]:
-    return ws.query(
-        "SELECT indicator_values.period, areas.name AS area, areas.is_own, indicator_values.value, "
-        "indicator_values.provisional, indicator_values.note FROM indicator_values "
-        "JOIN areas ON areas.id = indicator_values.area_id WHERE indicator_id = ? "
-        "ORDER BY areas.is_own DESC, areas.position",
-        (indicator_id,),
+def add_import_batch(ws: Workspace, kind: str, source: str, row_count: int) -> int:
+    """Record an import, so the rows it brought in can be told apart (and removed as a batch)."""
+    return records.insert(
+        ws,
+        "import_batches",
+        {
+            "kind": kind,
+            "source": source,
+            "created_at": now_text(),
+            "created_by": ws.user,
+            "row_count": row_count,
+        },
     )
+
+
+def update_indicator(ws: Workspace, indicator_id: int, fields: Mapping[str, Any]) -> None:
+    records.update(ws, "indicators", indicator_id, fields)

@@ -116,3 +116,45 @@ def set_ward_population(ws: Workspace, ward_id: int, population: int | None) -> 
 def next_position(ws: Workspace, table: str) -> int:
     """The position after the last entry of a list (channels, respondent types, themes, wards)."""
     return int(ws.scalar(f"SELECT coalesce(max(position) + 1, 0) FROM [{table}]") or 0)
+
+
+def find_theme(ws: Workspace, name: str) -> Theme | None:
+    """The theme called `name`, regardless of case and spacing."""
+    key = " ".join(name.split()).casefold()
+    return next((theme for theme in list_themes(ws) if theme.name.casefold() == key), None)
+
+
+def find_area(ws: Workspace, name: str) -> Area | None:
+    """The area called `name`, regardless of case and spacing."""
+    key = " ".join(name.split()).casefold()
+    return next((area for area in list_areas(ws) if area.name.casefold() == key), None)
+
+
+def period_use(ws: Workspace, label: str) -> int:
+    """How many values and overrides refer to a period (one in use cannot be removed)."""
+    return int(
+        ws.scalar(
+            "SELECT (SELECT count(*) FROM indicator_values WHERE period = ?) "
+            "+ (SELECT count(*) FROM status_overrides WHERE period = ?)",
+            (label, label),
+        )
+        or 0
+    )
+
+
+def has_period(ws: Workspace, label: str) -> bool:
+    return ws.scalar("SELECT 1 FROM periods WHERE label = ?", (label,)) is not None
+
+
+def remove_period(ws: Workspace, label: str) -> None:
+    """Remove a period no value refers to, audited."""
+    with ws.atomic() as db:
+        db.execute("DELETE FROM periods WHERE label = ?", (label,))
+        records.audit(ws, "delete", "periods", None, {"label": label}, None, summary=label)
+
+
+def add_period(ws: Workspace, label: str) -> None:
+    """Add a period (labels must already be normalised), audited."""
+    with ws.atomic():
+        ensure_periods(ws, [label])
+        records.audit(ws, "insert", "periods", None, None, {"label": label}, summary=label)

@@ -105,7 +105,9 @@ def test_analysis_and_side_by_side_charts(window, qtbot):
     page.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: page.compare.chart is not None)
     assert len(page.compare.chart.data.series) == 2
-    assert len(page.compare.chart.legend.items) == 2
+    assert page.compare.chart.legend_names() == [
+        series.name for series in page.compare.chart.data.series
+    ]
     assert page.compare.first.currentText() != page.compare.second.currentText()
 
 
