@@ -28,9 +28,18 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
     _document(groups, "minutes", "a meeting's minutes, as PDF", "meeting").set_defaults(
         handler=_minutes
     )
-    _document(groups, "pack", "the briefing pack for a meeting, as PDF", "meeting").set_defaults(
-        handler=_pack
+    parser = _document(groups, "pack", "the briefing pack for a meeting, as PDF", "meeting")
+    parser.add_argument(
+        "--with-performance",
+        metavar="PERIOD",
+        help="add the performance report for PERIOD (or 'latest') to the pack",
     )
+    parser.set_defaults(handler=_pack)
+    parser = _document(groups, "performance", "the performance report for a period, as PDF")
+    parser.add_argument(
+        "--period", metavar="PERIOD", help="for example 2022-23 (default: the latest)"
+    )
+    parser.set_defaults(handler=_performance)
     _document(
         groups, "engagement", "an exercise's engagement summary with its charts, as PDF", "exercise"
     ).set_defaults(handler=_engagement)
@@ -62,10 +71,21 @@ def _minutes(args: argparse.Namespace) -> int:
 
 
 def _pack(args: argparse.Namespace) -> int:
-    from ocplan_desktop.reports.pack import export_pack
+    from ocplan_desktop.reports.pack import PackOptions, export_pack, performance_section
 
+    sections = []
+    if args.with_performance:
+        period = None if args.with_performance == "latest" else args.with_performance
+        sections.append(performance_section(period))
+    options = PackOptions(extra_sections=tuple(sections))
     with open_db(args, read_only=True) as ws:
-        return _done(args.out, export_pack(ws, args.meeting, _check_out(args.out)))
+        if args.with_performance and args.with_performance != "latest":
+            from ocplan_desktop.services.performance import performance_summary
+
+            performance_summary(
+                ws, args.with_performance
+            )  # a period with no values is refused here
+        return _done(args.out, export_pack(ws, args.meeting, _check_out(args.out), options=options))
 
 
 def _engagement(args: argparse.Namespace) -> int:
@@ -73,3 +93,10 @@ def _engagement(args: argparse.Namespace) -> int:
 
     with open_db(args, read_only=True) as ws:
         return _done(args.out, export_engagement(ws, args.exercise, _check_out(args.out)))
+
+
+def _performance(args: argparse.Namespace) -> int:
+    from ocplan_desktop.reports.performance_pdf import export_performance
+
+    with open_db(args, read_only=True) as ws:
+        return _done(args.out, export_performance(ws, args.period, _check_out(args.out)))

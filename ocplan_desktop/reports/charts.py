@@ -18,6 +18,16 @@ MARKERS = ("circle", "square", "triangle", "diamond")
 FLAGGED = "#b8b8b8"
 
 
+def label_lines(label: str, width: int = 42) -> list[str]:
+    """A category label on at most two lines (long theme names), the second shortened if need be."""
+    if len(label) <= width:
+        return [label]
+    cut = label.rfind(" ", 0, width)
+    cut = cut if cut > 0 else width
+    rest = label[cut:].strip()
+    return [label[:cut], rest if len(rest) <= width else rest[: width - 1] + "…"]
+
+
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick values covering low..high (1, 2 or 5 times a power of ten apart)."""
     if high <= low:
@@ -86,8 +96,10 @@ def draw_chart(data: ChartData, width: float = 460, height: float = 230) -> Any:
     horizontal = data.kind is ChartKind.HBAR
     label_width = 0.0
     if horizontal:
-        longest = max((len(label) for label in data.categories), default=4)
-        label_width = min(150.0, 5.2 * longest + 6)
+        longest = max(
+            (len(line) for label in data.categories for line in label_lines(label)), default=4
+        )
+        label_width = min(170.0, 3.6 * longest + 6)
     left, right = 44 + label_width, width - 10
     bottom, top = 28 + legend_height, height - 22
     low, high = data.value_range()
@@ -121,12 +133,19 @@ def draw_chart(data: ChartData, width: float = 460, height: float = 230) -> Any:
     for index, category in enumerate(data.categories):
         label = category if index not in data.flagged else f"{category} *"
         if horizontal:
-            y = top - (index + 0.5) * slot
-            drawing.add(
-                String(
-                    left - 4, y - 2.5, label[:34], fontName=REGULAR, fontSize=7, textAnchor="end"
+            lines = label_lines(label)
+            y = top - (index + 0.5) * slot + 4 * (len(lines) - 1)
+            for number, line in enumerate(lines):
+                drawing.add(
+                    String(
+                        left - 4,
+                        y - 2.5 - 8 * number,
+                        line,
+                        fontName=REGULAR,
+                        fontSize=7,
+                        textAnchor="end",
+                    )
                 )
-            )
         elif count <= 16 or index % math.ceil(count / 16) == 0:
             x = left + (index + 0.5) * slot
             drawing.add(

@@ -39,6 +39,17 @@ class PackOptions:
     invariant: bool = False
 
 
+def performance_section(period: str | None) -> ExtraSection:
+    """The performance report for `period` (the latest when None) as a section of the pack."""
+
+    def make(ws: Workspace, _meeting_id: int) -> list[Any]:
+        from ocplan_desktop.reports.performance_pdf import performance_story
+
+        return performance_story(ws, period, outline=1)
+
+    return ("Performance report", make)
+
+
 def previous_meeting(ws: Workspace, meeting: Meeting) -> Meeting | None:
     earlier = [
         item

@@ -25,6 +25,7 @@ class Styles:
     body: Any
     body_bold: Any
     small: Any
+    small_bold: Any
     label: Any
     numbered: Any
     bullet: Any
@@ -66,6 +67,9 @@ def styles() -> Styles:
         body_bold=ParagraphStyle("BodyBold", parent=body, fontName=BOLD),
         small=ParagraphStyle(
             "Small", parent=body, fontSize=8.5, leading=11, textColor=colors.HexColor(MID)
+        ),
+        small_bold=ParagraphStyle(
+            "SmallBold", parent=body, fontName=BOLD, fontSize=8, leading=10, spaceAfter=0
         ),
         label=ParagraphStyle("Label", parent=body, fontName=BOLD, spaceAfter=2),
         numbered=ParagraphStyle(

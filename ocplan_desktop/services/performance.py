@@ -105,3 +105,13 @@ def drill_down(
         ),
         key=lambda item: item.code,
     )
+
+
+def periods_with_figures(ws: Workspace) -> list[str]:
+    """Periods that have a summary figure (something to print a performance report for)."""
+    known = list_periods(ws)
+    if not known:
+        return []
+    series = indicator_store.own_series(ws)
+    overrides = indicator_store.overrides(ws)
+    return [item.period for item in history(known, series, overrides) if item.has_figure]

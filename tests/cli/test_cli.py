@@ -247,3 +247,41 @@ def test_export_documents_from_the_command_line(capsys, demo_path, tmp_path):
         tmp_path / "x.docx",
     )
     assert code == 1 and "must end in .pdf" in err
+
+
+def test_export_performance_and_a_pack_with_it(capsys, demo_path, tmp_path):
+    from tests.reports.pdf_reading import page_texts
+
+    code, out, err = run(
+        capsys,
+        "export",
+        "performance",
+        "--db",
+        demo_path,
+        "--period",
+        "2019/20",
+        "--out",
+        tmp_path / "p.pdf",
+    )
+    assert code == 0, err
+    assert "79% (50/63)" in " ".join(page_texts(tmp_path / "p.pdf"))
+    meeting = [
+        m
+        for m in json.loads(run(capsys, "list", "meetings", "--db", demo_path, "--json")[1])
+        if m["date"] == "2023-12-20"
+    ][0]
+    code, out, err = run(
+        capsys,
+        "export",
+        "pack",
+        "--db",
+        demo_path,
+        "--meeting",
+        meeting["id"],
+        "--with-performance",
+        "latest",
+        "--out",
+        tmp_path / "pack.pdf",
+    )
+    assert code == 0, err
+    assert "Performance report 2022-23" in " ".join(page_texts(tmp_path / "pack.pdf"))

@@ -191,3 +191,49 @@ def test_engagement_summary_has_the_charts_and_counts(demo_ws, tmp_path):
         "By respondent type",
         "By theme",
     ]
+
+
+def test_performance_report_matches_the_screen_and_prints_in_greyscale(demo_ws, tmp_path):
+    from ocplan_desktop.reports.performance_pdf import export_performance
+    from ocplan_desktop.services.performance import performance_summary
+
+    path = tmp_path / "performance.pdf"
+    pages = export_performance(demo_ws, "2022-23", path, invariant=True)
+    texts = page_texts(path)
+    whole = " ".join(texts)
+    result = performance_summary(demo_ws, "2022-23")
+    assert len(texts) == pages >= 3
+    assert " ".join(result.sentence.split()) in whole  # exactly what the screen says
+    for row in (
+        "2022-23 73 36 6 15 1 15 74% (42/57)",
+        "2020-21 73 0 0 0 0 73 no figure",
+        "2016-17 73 38 5 14 1 15 75% (43/57)",
+    ):
+        assert row in whole
+    assert "▲ Improved (set by an officer)" in whole  # the override is marked where it is counted
+    for symbol in (
+        "▲ Improved",
+        "▶ Stayed the same",
+        "▼ Got worse",
+        "◆ Can't say",
+        "– Not available",
+    ):
+        assert symbol in whole
+    themes = [title for level, title, _page in outline(path) if level == 2]
+    assert len(themes) == 5 and themes[0].startswith("Increasing the economic prosperity")
+
+
+def test_performance_chart_in_the_pdf_has_the_gap():
+    from ocplan_desktop.domain.performance import Summary
+    from ocplan_desktop.reports.charts import draw_chart, drawn_points
+    from ocplan_desktop.services.performance_charts import history_chart
+
+    history = [
+        Summary("2018-19", improved=52, worse=15),
+        Summary("2019-20", improved=50, worse=13),
+        Summary("2020-21", not_available=73),
+        Summary("2021-22", improved=40, worse=18),
+    ]
+    chart = history_chart(history)
+    assert chart.series[0].values == (78.0, 79.0, None, 69.0)
+    assert drawn_points(draw_chart(chart)) == 3

@@ -41,3 +41,29 @@ def test_every_table_exports_to_csv_and_xlsx_as_shown(window, qtbot, tmp_path):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:2] == ("Date", "Committee") and len(rows) == 3
     assert isinstance(rows[1][5], int)  # "Items" stays a number
+
+
+def test_a_pack_can_carry_the_performance_report(window, qtbot, tmp_path):
+    window.show_page(4)
+    page = window.pages[4]
+    qtbot.waitUntil(lambda: page.main_row_count() > 0)
+    assert page.pack_period.currentText() == "2022-23"
+    page.pack_performance.setChecked(True)
+    page.pack_period.setCurrentText("2019-20")
+    pack = [
+        row
+        for row in page.table.model.rows()
+        if row.kind == "Briefing pack" and "20 December 2023" in row.source
+    ][0]
+    page.export_document(pack, tmp_path / "pack.pdf")
+    qtbot.waitUntil(lambda: page.last_output is not None, timeout=30_000)
+    whole = " ".join(page_texts(page.last_output[0]))
+    assert "Performance report 2019-20" in whole and "79% (50/63)" in whole
+    kinds = {row.kind for row in page.table.model.rows()}
+    assert {
+        "Briefing note",
+        "Minutes",
+        "Briefing pack",
+        "Performance report",
+        "Engagement summary",
+    } <= kinds

@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocplan_desktop.services import change, engagement, meetings
+from ocplan_desktop.services import change, engagement, meetings, performance
 from ocplan_desktop.services.files import safe_file_name
 from ocplan_desktop.services.progress import Progress
 from ocplan_desktop.store.workspace import Workspace
@@ -38,6 +40,7 @@ class Document:
     detail: str
     sort_key: str
     export: Export
+    pack_meeting_id: int | None = None  # packs take the page's "add to packs" choices
 
     @property
     def file_name(self) -> str:
@@ -62,11 +65,14 @@ def _minutes(meeting_id: int) -> Export:
     return export
 
 
-def _pack(meeting_id: int) -> Export:
+def _pack(
+    meeting_id: int, performance_period: str | None = None, with_performance: bool = False
+) -> Export:
     def export(ws: Workspace, target: Path, progress: Progress) -> int:
-        from ocplan_desktop.reports.pack import export_pack
+        from ocplan_desktop.reports.pack import PackOptions, export_pack, performance_section
 
-        return export_pack(ws, meeting_id, target, progress)
+        sections = (performance_section(performance_period),) if with_performance else ()
+        return export_pack(ws, meeting_id, target, progress, PackOptions(extra_sections=sections))
 
     return export
 
@@ -76,6 +82,15 @@ def _engagement(exercise_id: int) -> Export:
         from ocplan_desktop.reports.engagement_pdf import export_engagement
 
         return export_engagement(ws, exercise_id, target, progress)
+
+    return export
+
+
+def _performance(period: str) -> Export:
+    def export(ws: Workspace, target: Path, progress: Progress) -> int:
+        from ocplan_desktop.reports.performance_pdf import export_performance
+
+        return export_performance(ws, period, target, progress)
 
     return export
 
@@ -110,6 +125,17 @@ def documents(ws: Workspace) -> list[Document]:
                 f"{meeting.item_count} agenda items",
                 meeting.date,
                 _pack(meeting.id),
+                pack_meeting_id=meeting.id,
+            )
+        )
+    for period in reversed(performance.periods_with_figures(ws)):
+        result.append(
+            Document(
+                "Performance report",
+                period,
+                "summary, history, themes and indicators",
+                period,
+                _performance(period),
             )
         )
     for exercise in engagement.list_exercises(ws):
@@ -157,6 +183,15 @@ class PrintPage(Page):
         self.export_button.clicked.connect(self._on_export_clicked)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.pack_performance = QCheckBox("Add the &performance report for", self)
+        self.pack_performance.setAccessibleName("Add the performance report to briefing packs")
+        self.pack_period = QComboBox(self)
+        self.pack_period.setAccessibleName("Performance report period for briefing packs")
+        pack_options = QHBoxLayout()
+        pack_options.addWidget(QLabel("Briefing packs:", self))
+        pack_options.addWidget(self.pack_performance)
+        pack_options.addWidget(self.pack_period)
+        pack_options.addStretch(1)
         self.task: Task | None = None
         self.last_output: tuple[Path, int] | None = None
 
@@ -168,6 +203,7 @@ class PrintPage(Page):
         heading.setObjectName("pageHeading")
         layout.addWidget(heading)
         layout.addWidget(self.table, 1)
+        layout.addLayout(pack_options)
         layout.addLayout(buttons)
         self.table.activated.connect(lambda _document: self._on_export_clicked())
 
@@ -183,6 +219,11 @@ class PrintPage(Page):
         self.table.set_rows(documents(self.ws))
         if self.table.current_record() is None:
             self.table.select_first()
+        chosen = self.pack_period.currentText()
+        self.pack_period.clear()
+        self.pack_period.addItems(list(reversed(performance.periods_with_figures(self.ws))))
+        if chosen:
+            self.pack_period.setCurrentText(chosen)
 
     def main_row_count(self) -> int:
         return self.table.model.rowCount()
@@ -206,8 +247,13 @@ class PrintPage(Page):
             target = target.with_suffix(".pdf")
         self.status.setText(f"Exporting {document.kind.lower()}…")
 
+        export = document.export
+        if document.pack_meeting_id is not None and self.pack_performance.isChecked():
+            period = self.pack_period.currentText() or None
+            export = _pack(document.pack_meeting_id, period, with_performance=True)
+
         def job(ws: Workspace, progress: Progress) -> tuple[Path, int]:
-            return target, document.export(ws, target, progress)
+            return target, export(ws, target, progress)
 
         self.task = run_with_progress(
             self,
