@@ -130,6 +130,7 @@ class ImportResult:
     updates_added: int
     people_added: int
     batch_id: int
+    backup: Path | None = None
 
     @property
     def summary(self) -> str:
@@ -255,8 +256,11 @@ def apply_import(
             f"(rows {', '.join(str(row) for row in plan.refused_rows[:10])}"
             f"{', …' if len(plan.refused_rows) > 10 else ''})"
         )
+    backup = None
     if backups is not None:
-        backup_connection(ws.db.conn, backups / backup_name(ws.path, "before-tracker-import"))
+        backup = backup_connection(
+            ws.db.conn, backups / backup_name(ws.path, "before-tracker-import")
+        )
     with ws.atomic():
         fresh = check_table(ws, plan.table, today=today)
         if fresh.signature() != plan.signature():
@@ -283,6 +287,7 @@ def apply_import(
         updates_added=added_updates,
         people_added=len(people),
         batch_id=batch,
+        backup=backup,
     )
 
 

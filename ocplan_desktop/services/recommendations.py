@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ocplan_desktop.domain.dates import iso_date
@@ -288,3 +289,39 @@ def recommendation_detail(ws: Workspace, recommendation_id: int) -> Recommendati
         updates=tuple(store.progress_updates(ws, recommendation_id)),
         history=tuple(entry for entry in history if entry.changes or entry.action != "update"),
     )
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: int
+    label: str
+
+
+@dataclass(frozen=True)
+class EditChoices:
+    """What the edit dialog offers: meetings (newest first), people and bodies."""
+
+    meetings: tuple[Choice, ...]
+    people: tuple[Choice, ...]
+    members: tuple[Choice, ...]
+    bodies: tuple[Choice, ...]
+
+
+def edit_choices(ws: Workspace) -> EditChoices:
+    people = committee_store.list_people(ws)
+    return EditChoices(
+        meetings=tuple(
+            Choice(meeting.id, meeting.title)
+            for meeting in reversed(meeting_store.list_meetings(ws))
+        ),
+        people=tuple(Choice(person.id, person.display_name) for person in people),
+        members=tuple(
+            Choice(person.id, person.display_name) for person in people if person.kind == "member"
+        ),
+        bodies=tuple(Choice(c.id, c.name) for c in committee_store.list_committees(ws)),
+    )
+
+
+def meeting_items(ws: Workspace, meeting_id: int) -> list[str]:
+    """The agenda item titles of a meeting, for saying where a response was given."""
+    return [item.title for item in meeting_store.agenda(ws, meeting_id)]

@@ -23,10 +23,12 @@ from ocplan_desktop.store import audit as audit_store
 from ocplan_desktop.store import recommendations as store
 from ocplan_desktop.store.workspace import Workspace
 
+ENTRY_SECONDS = 60  # edits this soon after a recommendation is entered count as entering it
+
 
 def update_report(ws: Workspace, since: dt.date, today: dt.date) -> UpdateReport:
-    """Each recommendation that changed since `since` (or is still unfinished), with the net change
-    of each field since then and the progress updates dated from then on.
+    """Each recommendation that is new or changed since `since` (or is still unfinished), with the
+    net change of each field since then and the progress updates dated from then on.
 
     The audit trail stores UTC times; a change counts from the start of `since` in UTC.
     """
@@ -42,7 +44,7 @@ def update_report(ws: Workspace, since: dt.date, today: dt.date) -> UpdateReport
     entries: list[ReportEntry] = []
     rows = store.list_recommendations(ws)
     for row in rows:
-        entry = _entry(row, audit.get(row.id, []), updates.get(row.id, []), names, today)
+        entry = _entry(row, audit.get(row.id, []), updates.get(row.id, []), names, since, today)
         if entry.changed or not RecommendationStatus(row.status).is_finished:
             entries.append(entry)
     present = {row.id for row in rows}
@@ -57,9 +59,16 @@ def _entry(
     history: list[AuditEntry],
     updates: list[ProgressUpdate],
     names: Names,
+    since: dt.date,
     today: dt.date,
 ) -> ReportEntry:
-    added = any(entry.action == "insert" for entry in history)
+    """New since the date if made on or after it (or, with no date, entered since); its changes are
+    what the audit trail says changed since, leaving out the values it was entered with (with the
+    edits of its first minute, as when a file, the minutes or the demo fill it in)."""
+    entered = next((entry for entry in history if entry.action == "insert"), None)
+    settled = _plus_seconds(entered.at, ENTRY_SECONDS) if entered is not None else ""
+    later = [entry for entry in history if entered is None or entry.at > settled]
+    added = (row.from_date or "") >= since.isoformat() if row.from_date else entered is not None
     return ReportEntry(
         reference=row.reference,
         text=row.text,
@@ -72,9 +81,17 @@ def _entry(
         attention=row.attention(today),
         added=added,
         removed=False,
-        changes=() if added else names.changes(net_changes(history)),
+        changes=names.changes(net_changes(later)),
         updates=tuple(updates),
     )
+
+
+def _plus_seconds(at: str, seconds: int) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    return (moment + dt.timedelta(seconds=seconds)).isoformat(timespec="seconds")
 
 
 def _removed(entry: AuditEntry) -> ReportEntry:

@@ -358,3 +358,14 @@ def test_responses_per_meeting_shows_the_latest_meetings_and_those_without_one()
     values = {series.name: series.values for series in chart.series}
     assert values["Noted"][-2:] == (1.0, 0.0) and values["Not accepted"][-1] == 1.0
     assert sum(values["Accepted"]) == 11
+
+
+def test_update_report_on_the_demo_leaves_out_what_it_was_entered_with(demo_ws):
+    report = update_report(demo_ws, dt.date(2023, 9, 1), dt.date(2024, 2, 1))
+    by_reference = {entry.reference: entry for entry in report.entries}
+    assert "SCC 2023-02-01 / 2(a)" not in by_reference  # completed before, nothing since
+    second = by_reference["SCC 2023-02-01 / 2(b)"]
+    assert not second.added and second.changes == ()
+    assert [update.date for update in second.updates] == ["2023-11-30"]
+    assert by_reference["SCC 2023-12-20 / 2(a)"].added  # made since the date
+    assert [entry.reference for entry in report.unchanged] == ["SCC 2023-02-01 / 2(d)"]

@@ -100,15 +100,19 @@ class ChartView(QWidget):
                         y=positions,
                         height=width,
                         width=heights,
+                        brush=pg.mkBrush(colour),  # the legend's swatch
                         brushes=brushes,
-                        name=series.name,
                     )
                 else:
                     item = pg.BarGraphItem(
-                        x=positions, height=heights, width=width, brushes=brushes, name=series.name
+                        x=positions,
+                        height=heights,
+                        width=width,
+                        brush=pg.mkBrush(colour),  # the legend's swatch
+                        brushes=brushes,
                     )
                 plot.addItem(item)
-                if len(data.series) > 1:
+                if len(data.series) > 1:  # once: a named item would be added a second time
                     self.legend.addItem(item, series.name)
             self.items.append(item)
         if data.kind is ChartKind.HBAR:
