@@ -43,7 +43,7 @@ def preview_lines(plan: TrackerImport) -> list[str]:
     for row in plan.creates:
         lines.append(f"create row {row.row}: {row.reference}")
     for row in plan.updates:
-        lines.append(f"update row {row.row}: {row.reference} ({', '.join(row.changes)})")
+        lines.append(f"update row {row.row}: {row.reference} ({'; '.join(row.details)})")
     if plan.new_people:
         names = ", ".join(name for name, _kind in plan.new_people)
         lines.append(f"new people: {names}")

@@ -22,6 +22,7 @@ from ocplan_desktop.importers.tabular import FORMULA_STARTS, Table, read_table
 from ocplan_desktop.importers.tracker_export import COLUMNS, DERIVED
 from ocplan_desktop.importers.tracker_rows import RowPlan, check_row, load_lookups
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
+from ocplan_desktop.services.tracker_names import Names, load_names
 from ocplan_desktop.store import committees as committee_store
 from ocplan_desktop.store import recommendations as store
 from ocplan_desktop.store.backup import backup_connection, backup_name
@@ -59,6 +60,7 @@ class PlannedRow:
     people: Mapping[str, str] = field(default_factory=dict)
     progress_update: tuple[str, str] | None = None
     changes: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()  # `Status: In progress → Completed`, for the preview
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,8 @@ def check_table(
     columns = _columns(table)
     used = set(columns.values())
     lookups = load_lookups(ws)
+    names = load_names(ws)
+    stored = lookups.by_id
     planned: list[PlannedRow] = []
     refusals: list[Refusal] = []
     seen: dict[str, int] = {}
@@ -205,7 +209,7 @@ def check_table(
         if result.errors:
             refusals.extend(Refusal(number, reference, f, reason) for f, reason in result.errors)
             continue
-        planned.append(_planned(number, reference, result))
+        planned.append(_planned(number, reference, result, stored, names))
         for column, name in result.people.items():
             new_people.setdefault(name, "member" if column == "cabinet_member_id" else "officer")
     progress.step(total, total, "Checked")
@@ -218,7 +222,13 @@ def check_table(
     )
 
 
-def _planned(number: int, reference: str, result: RowPlan) -> PlannedRow:
+def _planned(
+    number: int,
+    reference: str,
+    result: RowPlan,
+    stored: Mapping[int, Mapping[str, Any]],
+    names: Names,
+) -> PlannedRow:
     if result.record_id is None:
         action = CREATE
     elif result.values or result.people or result.progress_update:
@@ -226,8 +236,19 @@ def _planned(number: int, reference: str, result: RowPlan) -> PlannedRow:
     else:
         action = UNCHANGED
     labels = [FIELD_LABELS.get(name, name) for name in (*result.values, *result.people)]
-    if result.progress_update and action == UPDATE:
-        labels.append("New progress update")
+    details: list[str] = []
+    if action == UPDATE:
+        before = stored[int(result.record_id or 0)]
+        fields = {name: (before.get(name), value) for name, value in result.values.items()}
+        details = [change.sentence for change in names.changes(fields)]
+        details += [
+            f"{FIELD_LABELS[column]}: {names.describe(column, before.get(column)) or '—'} → "
+            f"{name} (new person)"
+            for column, name in result.people.items()
+        ]
+        if result.progress_update:
+            labels.append("New progress update")
+            details.append(f"New progress update dated {result.progress_update[0]}")
     return PlannedRow(
         row=number,
         reference=reference,
@@ -237,6 +258,7 @@ def _planned(number: int, reference: str, result: RowPlan) -> PlannedRow:
         people=result.people,
         progress_update=result.progress_update,
         changes=tuple(dict.fromkeys(labels)) if action == UPDATE else (),
+        details=tuple(details),
     )
 
 

@@ -49,6 +49,10 @@ class Lookups:
     existing: dict[str, dict[str, Any]]
     latest_updates: dict[int, tuple[str, str]]
 
+    @property
+    def by_id(self) -> dict[int, dict[str, Any]]:
+        return {int(row["id"]): row for row in self.existing.values()}
+
 
 def load_lookups(ws: Workspace) -> Lookups:
     committees = committee_store.list_committees(ws)

@@ -56,7 +56,7 @@ def test_edited_export_imports_by_reference(capsys, demo_path, tmp_path):
 
     code, out, err = run(capsys, "import", "tracker", out_file, "--db", demo_path, "--dry-run")
     assert code == 0, err
-    assert out.count("(Response, Response given at, Response date)") == 2
+    assert out.count("(Response: Awaiting → Accepted; Response given at set to Cabinet, 9 Jan") == 2
     code, out, err = run(capsys, "import", "tracker", out_file, "--db", demo_path)
     assert code == 0, err
     assert "tracker.csv: created 0, updated 2, left 7 unchanged" in out

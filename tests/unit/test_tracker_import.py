@@ -327,3 +327,19 @@ def test_an_import_backs_the_workspace_up_first(ws, awkward, tmp_path):
     (backup,) = (tmp_path / "backups").iterdir()
     assert "before-tracker-import" in backup.name
     assert store.list_recommendations(ws)[-1].to_body == "Cabinet"  # matched by short name
+
+
+def test_the_preview_says_what_each_update_changes_from_and_to(ws, awkward, tmp_path):
+    rows = [{"reference": "SCC 2023-02-01 / 2(e)", "status": "Completed", "lead_officer": ""}]
+    plan = plan_import(ws, write_csv(tmp_path / "t.csv", rows), today=TODAY)
+    (update,) = plan.updates
+    assert update.details == (
+        "Lead officer cleared (was =Evil & <Co> 🎉)",
+        "Status: In progress → Completed",
+    )
+    rows = [{"reference": "SCC 2023-02-01 / 2(a)", "cabinet_member": "Councillor A Newcomer"}]
+    plan = plan_import(ws, write_csv(tmp_path / "u.csv", rows), today=TODAY)
+    assert plan.updates[0].details == ("Cabinet member: — → Councillor A Newcomer (new person)",)
+    assert plan.new_people == (("Councillor A Newcomer", "member"),)
+    apply_import(ws, plan, today=TODAY)
+    assert store.list_recommendations(ws)[0].cabinet_member == "Councillor A Newcomer"

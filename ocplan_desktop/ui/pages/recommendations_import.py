@@ -55,7 +55,7 @@ def preview_lines(plan: TrackerImport) -> list[PreviewLine]:
                 detail += "; adds " + ", ".join(sorted(row.people.values()))
             lines.append(PreviewLine(row.row, "Create", row.reference, detail))
         elif row.action == "update":
-            lines.append(PreviewLine(row.row, "Update", row.reference, ", ".join(row.changes)))
+            lines.append(PreviewLine(row.row, "Update", row.reference, "; ".join(row.details)))
         else:
             lines.append(PreviewLine(row.row, "Unchanged", row.reference, "Same as the workspace"))
     return sorted(lines, key=lambda line: (_ORDER[line.action], line.row))
