@@ -107,8 +107,9 @@ _DEFAULTS: dict[str, Any] = {
 
 def check_row(cells: dict[str, str], lookups: Lookups, today: dt.date) -> RowPlan:
     """Check the cells of one row (our column name → text). Columns missing from the file, and empty
-    text or to_body cells, leave a stored recommendation's fields as they are; an empty response is
-    awaiting, an empty status open, any other empty cell clears the field."""
+    text, to_body or category cells, leave a stored recommendation's fields as they are (a new one's
+    category comes from its opening verb); an empty response is awaiting, an empty status open, and
+    any other empty cell clears the field."""
     plan = RowPlan()
 
     def read(name: str, convert: Callable[[str], T]) -> T | object:
@@ -165,10 +166,14 @@ def check_row(cells: dict[str, str], lookups: Lookups, today: dt.date) -> RowPla
         category = read("category", lambda t: check_category(t, field=""))
         if category is not _FAILED:
             values["category"] = category
-    elif creating or "category" in cells:
-        text = values.get("text") or (existing or {}).get("text", "")
-        values["category"] = category_for(str(text))
-    if {"from_body", "from_date"} & set(cells):
+    elif creating:
+        values["category"] = category_for(str(values.get("text", "")))
+    moved = existing is None or any(
+        name in values and not _same(existing.get(name), values[name])
+        for name in ("from_committee_id", "from_date")
+    )
+    if {"from_body", "from_date"} & set(cells) and moved:
+        # Made at another meeting than the one stored: link to that meeting where there is one.
         merged_from = {**_DEFAULTS, **(existing or {}), **values}
         values["from_meeting_id"] = lookups.meetings.get(
             (merged_from["from_committee_id"], merged_from["from_date"] or "")

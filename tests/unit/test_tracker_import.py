@@ -343,3 +343,32 @@ def test_the_preview_says_what_each_update_changes_from_and_to(ws, awkward, tmp_
     assert plan.new_people == (("Councillor A Newcomer", "member"),)
     apply_import(ws, plan, today=TODAY)
     assert store.list_recommendations(ws)[0].cabinet_member == "Councillor A Newcomer"
+
+
+def test_a_recommendation_without_a_meeting_record_round_trips_unchanged(ws, tmp_path):
+    tracker = make_tracker(ws)
+    store.add_recommendation(
+        ws,
+        {
+            "reference": "SCC 2023-06-21 / 5(a)",
+            "text": "Typed in from an old spreadsheet",
+            "from_committee_id": tracker["SCC"],
+            "from_date": "2023-06-21",  # there is a meeting that day, not linked
+            "to_committee_id": tracker["CAB"],
+        },
+    )
+    path = export_tracker(ws, tmp_path / "t.csv", today=TODAY).path
+    plan = plan_import(ws, path, today=TODAY)
+    assert (len(plan.updates), len(plan.unchanged)) == (0, 8)
+    # a new one made that day is linked to the meeting
+    rows = [
+        {
+            "reference": "NEW",
+            "text": "x",
+            "to_body": "CAB",
+            "from_body": "SCC",
+            "from_date": "21/06/2023",
+        }
+    ]
+    plan = plan_import(ws, write_csv(tmp_path / "n.csv", rows), today=TODAY)
+    assert plan.creates[0].values["from_meeting_id"] == tracker["later"]
