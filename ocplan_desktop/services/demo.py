@@ -37,7 +37,7 @@ def populate_demo(ws: Workspace) -> None:
         _indicators(ws)
         meetings = _meetings(ws, committees, people)
         _plan_minutes(ws, meetings, committees, people)
-        _annual_report(ws, meetings)
+        _annual_report(ws, meetings, committees)
         _engagement(ws)
 
 
@@ -151,7 +151,9 @@ def _plan_minutes(
             recommendation_store.add_update(ws, recommendation_id, date, update, "Suzanne Bennett")
 
 
-def _annual_report(ws: Workspace, meetings: dict[tuple[str, str], int]) -> None:
+def _annual_report(
+    ws: Workspace, meetings: dict[tuple[str, str], int], committees: dict[str, int]
+) -> None:
     summary = performance_summary(ws, "2022-23")
     report_id = report_store.add_report(ws, content.annual_report(summary.sentence))
     steps = (
@@ -162,7 +164,7 @@ def _annual_report(ws: Workspace, meetings: dict[tuple[str, str], int]) -> None:
         item_id = _item_id(ws, meetings[key], content.REPORT_ITEM)
         meeting_store.update_agenda_item(ws, item_id, {"report_id": report_id, "outcome": outcome})
     scrutiny_item = _item_id(ws, meetings[(content.SCC, "2023-12-20")], content.REPORT_ITEM)
-    minutes_store.add_minutes(
+    minutes_id = minutes_store.add_minutes(
         ws,
         Minutes(
             agenda_item_id=scrutiny_item,
@@ -171,7 +173,10 @@ def _annual_report(ws: Workspace, meetings: dict[tuple[str, str], int]) -> None:
             paragraphs=content.REPORT_MINUTES_PARAGRAPHS,
             resolutions=content.REPORT_MINUTES_RESOLUTIONS,
         ),
+        to_committees={1: committees[content.CABINET]},
     )
+    # Comments to Cabinet still awaiting its response: the tracker shows them waiting.
+    track_from_minutes(ws, minutes_id)
 
 
 def _indicators(ws: Workspace) -> None:

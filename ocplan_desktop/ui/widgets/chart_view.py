@@ -120,6 +120,7 @@ class ChartView(QWidget):
                         y=positions,
                         height=width,
                         width=heights,
+                        brush=pg.mkBrush(colour),  # the legend's swatch
                         brushes=brushes,
                     )
                 else:
