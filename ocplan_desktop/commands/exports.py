@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.commands.common import add_db, open_db
+from ocplan_desktop.domain.dates import parse_date
 from ocplan_desktop.domain.errors import ValidationError
 
 
@@ -30,11 +32,21 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
     )
     parser = _document(groups, "pack", "the briefing pack for a meeting, as PDF", "meeting")
     parser.add_argument(
+        "--with-tracker",
+        metavar="DATE",
+        help="add the recommendation tracker (what changed since DATE) to the pack",
+    )
+    parser.add_argument(
         "--with-performance",
         metavar="PERIOD",
         help="add the performance report for PERIOD (or 'latest') to the pack",
     )
     parser.set_defaults(handler=_pack)
+    parser = _document(groups, "tracker", "the recommendation tracker update for Scrutiny, as PDF")
+    parser.add_argument(
+        "--since", metavar="DATE", help="what changed since this date (default: 3 months ago)"
+    )
+    parser.set_defaults(handler=_tracker)
     parser = _document(groups, "performance", "the performance report for a period, as PDF")
     parser.add_argument(
         "--period", metavar="PERIOD", help="for example 2022-23 (default: the latest)"
@@ -71,9 +83,16 @@ def _minutes(args: argparse.Namespace) -> int:
 
 
 def _pack(args: argparse.Namespace) -> int:
-    from ocplan_desktop.reports.pack import PackOptions, export_pack, performance_section
+    from ocplan_desktop.reports.pack import (
+        PackOptions,
+        export_pack,
+        performance_section,
+        tracker_section,
+    )
 
     sections = []
+    if args.with_tracker:
+        sections.append(tracker_section(_since(args.with_tracker)))
     if args.with_performance:
         period = None if args.with_performance == "latest" else args.with_performance
         sections.append(performance_section(period))
@@ -100,3 +119,17 @@ def _performance(args: argparse.Namespace) -> int:
 
     with open_db(args, read_only=True) as ws:
         return _done(args.out, export_performance(ws, args.period, _check_out(args.out)))
+
+
+def _since(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today() - dt.timedelta(days=91)
+    return parse_date(text, field="since")
+
+
+def _tracker(args: argparse.Namespace) -> int:
+    from ocplan_desktop.reports.tracker_pdf import export_tracker
+
+    since = _since(args.since)
+    with open_db(args, read_only=True) as ws:
+        return _done(args.out, export_tracker(ws, since, _check_out(args.out)))

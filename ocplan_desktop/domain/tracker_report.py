@@ -73,6 +73,9 @@ class ReportEntry:
     removed: bool  # removed from the tracker since the date
     changes: tuple[FieldChange, ...]
     updates: tuple[ProgressUpdate, ...]
+    meeting: str = (
+        ""  # the meeting that made it: `Scrutiny Co-ordination Committee, 1 February 2023`
+    )
 
     @property
     def changed(self) -> bool:
@@ -98,3 +101,10 @@ class UpdateReport:
     @property
     def unchanged(self) -> tuple[ReportEntry, ...]:
         return tuple(entry for entry in self.entries if not entry.changed)
+
+    def by_meeting(self) -> list[tuple[str, list[ReportEntry]]]:
+        """Entries grouped by the meeting that made them, in the order the meetings first appear."""
+        groups: dict[str, list[ReportEntry]] = {}
+        for entry in self.entries:
+            groups.setdefault(entry.meeting or "Other recommendations", []).append(entry)
+        return list(groups.items())

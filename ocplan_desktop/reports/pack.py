@@ -50,6 +50,18 @@ def performance_section(period: str | None) -> ExtraSection:
     return ("Performance report", make)
 
 
+def tracker_section(since: dt.date) -> ExtraSection:
+    """The recommendation tracker (what changed since `since`) as a section of the pack."""
+
+    def make(ws: Workspace, _meeting_id: int) -> list[Any]:
+        from ocplan_desktop.reports.tracker_pdf import tracker_story
+        from ocplan_desktop.services.update_report import update_report
+
+        return tracker_story(update_report(ws, since, dt.date.today()), outline=1)
+
+    return ("Recommendation tracker", make)
+
+
 def previous_meeting(ws: Workspace, meeting: Meeting) -> Meeting | None:
     earlier = [
         item

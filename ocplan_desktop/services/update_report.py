@@ -83,6 +83,7 @@ def _entry(
         removed=False,
         changes=names.changes(net_changes(later)),
         updates=tuple(updates),
+        meeting=", ".join(part for part in (row.from_body, format_date(row.from_date)) if part),
     )
 
 

@@ -286,3 +286,33 @@ def test_export_performance_and_a_pack_with_it(capsys, demo_path, tmp_path):
     )
     assert code == 0, err
     assert "Performance report 2022-23" in " ".join(page_texts(tmp_path / "pack.pdf"))
+
+
+def test_export_tracker_since_a_date(capsys, demo_path, tmp_path):
+    from tests.reports.pdf_reading import page_texts
+
+    code, out, err = run(
+        capsys,
+        "export",
+        "tracker",
+        "--db",
+        demo_path,
+        "--since",
+        "1 June 2023",
+        "--out",
+        tmp_path / "t.pdf",
+    )
+    assert code == 0, err
+    assert "Recommendation tracker" in " ".join(page_texts(tmp_path / "t.pdf"))
+    code, _, err = run(
+        capsys,
+        "export",
+        "tracker",
+        "--db",
+        demo_path,
+        "--since",
+        "soon",
+        "--out",
+        tmp_path / "u.pdf",
+    )
+    assert code == 1 and "is not a date" in err and not (tmp_path / "u.pdf").exists()

@@ -237,3 +237,29 @@ def test_performance_chart_in_the_pdf_has_the_gap():
     chart = history_chart(history)
     assert chart.series[0].values == (78.0, 79.0, None, 69.0)
     assert drawn_points(draw_chart(chart)) == 3
+
+
+def test_tracker_update_is_grouped_by_meeting_and_reads_without_colour(demo_ws, tmp_path):
+    import datetime as dt
+
+    from ocplan_desktop.reports.tracker_pdf import export_tracker
+
+    path = tmp_path / "tracker.pdf"
+    pages = export_tracker(
+        demo_ws, dt.date(2023, 6, 1), path, today=dt.date(2024, 1, 15), invariant=True
+    )
+    texts = page_texts(path)
+    whole = " ".join(texts)
+    assert len(texts) == pages
+    groups = [title for level, title, _page in outline(path) if level == 1]
+    assert groups == [
+        "Scrutiny Co-ordination Committee, 1 February 2023",
+        "Scrutiny Co-ordination Committee, 20 December 2023",
+    ]
+    assert "SCC 2023-02-01 / 2(b)" in whole and "12 July 2023: Ward question added" in whole
+    assert (
+        "◐ In progress" in whole and "● Completed" in whole
+    )  # words and symbols, not colour alone
+    assert "⚠ Overdue" in whole  # 2(c) was due 31 October 2023
+    assert "New since the date." in whole  # the December recommendations
+    assert "SCC 2023-02-01 / 2(a)" not in whole  # completed before the date and unchanged since

@@ -7,7 +7,7 @@ import openpyxl
 from ocplan_desktop.importers.tabular import read_table
 from ocplan_desktop.ui.pages.print_page import PrintPage
 from ocplan_desktop.ui.widgets.record_table import RecordTable
-from tests.reports.pdf_reading import page_texts
+from tests.reports.pdf_reading import outline, page_texts
 
 
 def test_a_pack_is_exported_as_a_task(window, qtbot, tmp_path):
@@ -67,3 +67,26 @@ def test_a_pack_can_carry_the_performance_report(window, qtbot, tmp_path):
         "Performance report",
         "Engagement summary",
     } <= kinds
+
+
+def test_tracker_document_and_pack_option(window, qtbot, tmp_path):
+    from PySide6.QtCore import QDate
+
+    window.show_page(4)
+    page = window.pages[4]
+    qtbot.waitUntil(lambda: page.main_row_count() > 0)
+    page.since.setDate(QDate(2023, 6, 1))
+    tracker = [row for row in page.table.model.rows() if row.kind == "Recommendation tracker"][0]
+    page.export_document(tracker, tmp_path / "tracker.pdf")
+    qtbot.waitUntil(lambda: page.last_output is not None, timeout=30_000)
+    assert "progress since 1 June 2023" in " ".join(page_texts(page.last_output[0]))
+    page.last_output = None
+    page.pack_tracker.setChecked(True)
+    pack = [
+        row
+        for row in page.table.model.rows()
+        if row.kind == "Briefing pack" and "20 December 2023" in row.source
+    ][0]
+    page.export_document(pack, tmp_path / "pack.pdf")
+    qtbot.waitUntil(lambda: page.last_output is not None, timeout=30_000)
+    assert "Recommendation tracker" in [title for _l, title, _p in outline(page.last_output[0])]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -66,13 +69,38 @@ def _minutes(meeting_id: int) -> Export:
 
 
 def _pack(
-    meeting_id: int, performance_period: str | None = None, with_performance: bool = False
+    meeting_id: int,
+    performance_period: str | None = None,
+    with_performance: bool = False,
+    tracker_since: dt.date | None = None,
 ) -> Export:
     def export(ws: Workspace, target: Path, progress: Progress) -> int:
-        from ocplan_desktop.reports.pack import PackOptions, export_pack, performance_section
+        from ocplan_desktop.reports.pack import (
+            PackOptions,
+            export_pack,
+            performance_section,
+            tracker_section,
+        )
 
-        sections = (performance_section(performance_period),) if with_performance else ()
-        return export_pack(ws, meeting_id, target, progress, PackOptions(extra_sections=sections))
+        sections = []
+        if tracker_since is not None:
+            sections.append(tracker_section(tracker_since))
+        if with_performance:
+            sections.append(performance_section(performance_period))
+        return export_pack(
+            ws, meeting_id, target, progress, PackOptions(extra_sections=tuple(sections))
+        )
+
+    return export
+
+
+def _tracker(since: Callable[[], dt.date]) -> Export:
+    """The tracker update; the date is read from the page when the export starts."""
+
+    def export(ws: Workspace, target: Path, progress: Progress) -> int:
+        from ocplan_desktop.reports.tracker_pdf import export_tracker
+
+        return export_tracker(ws, since(), target, progress)
 
     return export
 
@@ -95,7 +123,7 @@ def _performance(period: str) -> Export:
     return export
 
 
-def documents(ws: Workspace) -> list[Document]:
+def documents(ws: Workspace, tracker_since: Callable[[], dt.date] | None = None) -> list[Document]:
     """Every document the workspace can print, by what it is made from."""
     result = [
         Document(
@@ -126,6 +154,16 @@ def documents(ws: Workspace) -> list[Document]:
                 meeting.date,
                 _pack(meeting.id),
                 pack_meeting_id=meeting.id,
+            )
+        )
+    if tracker_since is not None:
+        result.append(
+            Document(
+                "Recommendation tracker",
+                "Progress on recommendations",
+                "what changed since the date chosen below",
+                "",
+                _tracker(tracker_since),
             )
         )
     for period in reversed(performance.periods_with_figures(ws)):
@@ -168,6 +206,9 @@ class PrintPage(Page):
             change.AGENDA,
             change.EXERCISES,
             change.FEEDBACK,
+            change.RECOMMENDATIONS,
+            change.VALUES,
+            change.INDICATORS,
         }
     )
 
@@ -187,8 +228,21 @@ class PrintPage(Page):
         self.pack_performance.setAccessibleName("Add the performance report to briefing packs")
         self.pack_period = QComboBox(self)
         self.pack_period.setAccessibleName("Performance report period for briefing packs")
+        self.since = QDateEdit(self)
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("d MMMM yyyy")
+        self.since.setDate(QDate.currentDate().addMonths(-3))
+        self.since.setAccessibleName("Tracker changes since")
+        since_label = QLabel("Tracker: changes &since", self)
+        since_label.setBuddy(self.since)
+        self.pack_tracker = QCheckBox("Add the &tracker", self)
+        self.pack_tracker.setAccessibleName("Add the recommendation tracker to briefing packs")
         pack_options = QHBoxLayout()
+        pack_options.addWidget(since_label)
+        pack_options.addWidget(self.since)
+        pack_options.addSpacing(24)
         pack_options.addWidget(QLabel("Briefing packs:", self))
+        pack_options.addWidget(self.pack_tracker)
         pack_options.addWidget(self.pack_performance)
         pack_options.addWidget(self.pack_period)
         pack_options.addStretch(1)
@@ -211,12 +265,16 @@ class PrintPage(Page):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._on_export_clicked)
 
+    def since_date(self) -> dt.date:
+        value = self.since.date()
+        return dt.date(value.year(), value.month(), value.day())
+
     def page_actions(self) -> list[QAction]:
         return [self.export_action]
 
     def refresh(self) -> None:
         assert self.ws is not None
-        self.table.set_rows(documents(self.ws))
+        self.table.set_rows(documents(self.ws, self.since_date))
         if self.table.current_record() is None:
             self.table.select_first()
         chosen = self.pack_period.currentText()
@@ -248,9 +306,13 @@ class PrintPage(Page):
         self.status.setText(f"Exporting {document.kind.lower()}…")
 
         export = document.export
-        if document.pack_meeting_id is not None and self.pack_performance.isChecked():
-            period = self.pack_period.currentText() or None
-            export = _pack(document.pack_meeting_id, period, with_performance=True)
+        if document.pack_meeting_id is not None:
+            export = _pack(
+                document.pack_meeting_id,
+                self.pack_period.currentText() or None,
+                with_performance=self.pack_performance.isChecked(),
+                tracker_since=self.since_date() if self.pack_tracker.isChecked() else None,
+            )
 
         def job(ws: Workspace, progress: Progress) -> tuple[Path, int]:
             return target, export(ws, target, progress)
