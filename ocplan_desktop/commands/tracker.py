@@ -54,8 +54,6 @@ def preview_lines(plan: TrackerImport) -> list[str]:
 
 def _import(args: argparse.Namespace) -> int:
     today = dt.date.today()
-    from ocplan_desktop.paths import backups_dir
-
     with open_db(args, read_only=args.dry_run) as ws:
         plan = plan_import(ws, args.file, today=today)
         for line in preview_lines(plan):
@@ -74,7 +72,7 @@ def _import(args: argparse.Namespace) -> int:
         if not plan.can_apply:
             print("nothing to import: every row is as the workspace has it")
             return 0
-        result = apply_import(ws, plan, today=today, backups=backups_dir())
+        result = apply_import(ws, plan, today=today)
     print(result.summary)
     return 0
 

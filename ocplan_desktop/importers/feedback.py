@@ -29,6 +29,7 @@ from ocplan_desktop.domain.engagement import (
 )
 from ocplan_desktop.domain.errors import ValidationError
 from ocplan_desktop.importers.tabular import Table, header_key, read_table
+from ocplan_desktop.services.backups import make_backup
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 from ocplan_desktop.store import engagement as store
 from ocplan_desktop.store import records, reference
@@ -388,6 +389,7 @@ def import_feedback(
         raise ValidationError(plan.refusal())
     if dry_run:
         return ImportResult(plan, 0, None, dry_run=True)
+    make_backup(ws, "before feedback import")
     return ImportResult(plan, len(plan.responses), _write(ws, plan, context, progress))
 
 

@@ -16,6 +16,7 @@ from ocplan_desktop.importers.indicator_plan import Planner
 from ocplan_desktop.importers.indicator_preview import ImportPlan
 from ocplan_desktop.importers.indicator_rows import layout_of, parse_rows
 from ocplan_desktop.importers.tabular import Table, read_table
+from ocplan_desktop.services.backups import make_backup
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 from ocplan_desktop.store import indicators as store
 from ocplan_desktop.store import reference
@@ -53,6 +54,7 @@ def import_indicators(
     """
     progress.step(0, 1, f"Reading {Path(path).name}")
     table = read_table(path)
+    make_backup(ws, "before indicator import")
     with ws.atomic():
         plan = plan_table(ws, table)
         if not plan.ok:

@@ -21,11 +21,11 @@ from ocplan_desktop.domain.recommendations import FIELD_LABELS, RecommendationSt
 from ocplan_desktop.importers.tabular import FORMULA_STARTS, Table, read_table
 from ocplan_desktop.importers.tracker_export import COLUMNS, DERIVED
 from ocplan_desktop.importers.tracker_rows import RowPlan, check_row, load_lookups
+from ocplan_desktop.services.backups import make_backup
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 from ocplan_desktop.services.tracker_names import Names, load_names
 from ocplan_desktop.store import committees as committee_store
 from ocplan_desktop.store import recommendations as store
-from ocplan_desktop.store.backup import backup_connection, backup_name
 from ocplan_desktop.store.workspace import Workspace
 
 IMPORTABLE = tuple(name for name in COLUMNS if name not in DERIVED)
@@ -268,7 +268,7 @@ def apply_import(
     *,
     today: dt.date,
     progress: Progress = NO_PROGRESS,
-    backups: Path | None = None,
+    backup: bool = True,
 ) -> ImportResult:
     """Write an accepted preview, all of it or nothing. Refuses a plan with refused rows, and one
     the workspace has moved away from since the preview (check again, then import)."""
@@ -278,11 +278,7 @@ def apply_import(
             f"(rows {', '.join(str(row) for row in plan.refused_rows[:10])}"
             f"{', …' if len(plan.refused_rows) > 10 else ''})"
         )
-    backup = None
-    if backups is not None:
-        backup = backup_connection(
-            ws.db.conn, backups / backup_name(ws.path, "before-tracker-import")
-        )
+    backup_path = make_backup(ws, "before tracker import") if backup else None
     with ws.atomic():
         fresh = check_table(ws, plan.table, today=today)
         if fresh.signature() != plan.signature():
@@ -309,7 +305,7 @@ def apply_import(
         updates_added=added_updates,
         people_added=len(people),
         batch_id=batch,
-        backup=backup,
+        backup=backup_path,
     )
 
 

@@ -27,6 +27,7 @@ from ocplan_desktop.domain.recommendations import (
 )
 from ocplan_desktop.domain.tracker_report import RecommendationDetail
 from ocplan_desktop.services import edits
+from ocplan_desktop.services.backups import make_backup
 from ocplan_desktop.services.change import RECOMMENDATIONS, Change
 from ocplan_desktop.services.tracker_names import load_names
 from ocplan_desktop.store import audit as audit_store
@@ -75,6 +76,9 @@ def list_recommendations(ws: Workspace) -> list[RecommendationRow]:
     return store.list_recommendations(ws)
 
 
+BULK = 5  # changing this many recommendations at once is a bulk change
+
+
 def update_recommendations(
     ws: Workspace, ids: Iterable[int], changes: Mapping[str, Any], *, today: dt.date
 ) -> Change:
@@ -95,6 +99,8 @@ def update_recommendations(
     missing = [item for item in wanted if item not in stored]
     if missing:
         raise NotFoundError(f"there is no recommendation with id {missing[0]}")
+    if len(wanted) >= BULK and not ws.db.conn.in_transaction:
+        make_backup(ws, "before bulk change")  # undoable too, but a bulk change is worth a copy
     steps: list[Change] = []
     count = 0
     with ws.atomic():

@@ -152,3 +152,34 @@ def test_network_workspace_is_worked_on_locally_and_written_back(demo_path, monk
     monkeypatch.undo()
     with open_workspace(demo_path, read_only=True) as original:
         assert original.setting("marker") == "edited over the network"
+
+
+def test_every_import_takes_a_backup_first(ws, tmp_path):
+    from ocplan_desktop.importers.feedback import import_feedback
+    from ocplan_desktop.importers.indicators import import_indicators
+    from ocplan_desktop.store import engagement
+
+    exercise = engagement.add_exercise(ws, "Budget consultation")
+    feedback_file = tmp_path / "feedback.csv"
+    feedback_file.write_text("date,ward,text\n2024-01-05,Earlsdon,More buses\n", encoding="utf-8")
+    import_feedback(ws, feedback_file, exercise, {"date": "date", "ward": "ward", "text": "text"})
+    indicator_file = tmp_path / "indicators.csv"
+    indicator_file.write_text(
+        "code,name,polarity,2021-22,2022-23\nX1,Test,higher,1,2\n", encoding="utf-8"
+    )
+    import_indicators(ws, indicator_file)
+    reasons = [item.reason for item in backups.list_backups(ws.path)]
+    assert sorted(reasons) == ["before-feedback-import", "before-indicator-import"]
+
+
+def test_a_bulk_change_is_backed_up_first(demo_ws):
+    import datetime as dt
+
+    from ocplan_desktop.services.recommendations import update_recommendations
+    from ocplan_desktop.store import recommendations
+
+    ids = [row.id for row in recommendations.list_recommendations(demo_ws)]
+    update_recommendations(demo_ws, ids[:2], {"status": "closed"}, today=dt.date(2024, 1, 1))
+    assert backups.list_backups(demo_ws.path) == []  # two rows: an ordinary edit
+    update_recommendations(demo_ws, ids, {"status": "closed"}, today=dt.date(2024, 1, 1))
+    assert [item.reason for item in backups.list_backups(demo_ws.path)] == ["before-bulk-change"]

@@ -323,9 +323,11 @@ def test_an_import_backs_the_workspace_up_first(ws, awkward, tmp_path):
         tmp_path / "t.csv", [{"reference": "NEW / 1", "text": "New", "to_body": "CAB"}]
     )
     plan = plan_import(ws, path, today=TODAY)
-    apply_import(ws, plan, today=TODAY, backups=tmp_path / "backups")
-    (backup,) = (tmp_path / "backups").iterdir()
-    assert "before-tracker-import" in backup.name
+    from ocplan_desktop.services.backups import list_backups
+
+    result = apply_import(ws, plan, today=TODAY)
+    (backup,) = list_backups(ws.path)
+    assert backup.reason == "before-tracker-import" and backup.path == result.backup
     assert store.list_recommendations(ws)[-1].to_body == "Cabinet"  # matched by short name
 
 

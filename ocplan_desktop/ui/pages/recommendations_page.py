@@ -311,17 +311,12 @@ class RecommendationsPage(Page):
     def apply_import(self, plan: TrackerImport) -> Task | None:
         if self.ws is None:
             return None
-        from ocplan_desktop.paths import backups_dir
-
         today = self.today()
-        folder = backups_dir()
         self.last_task = run_with_progress(
             self,
             f"Importing {plan.file_name}",
             self.ws,
-            lambda ws, progress: apply_import(
-                ws, plan, today=today, progress=progress, backups=folder
-            ),
+            lambda ws, progress: apply_import(ws, plan, today=today, progress=progress),
             writes=True,
             on_success=self._on_import_succeeded,
             on_failure=lambda message: self._tell("Nothing was imported", message),
