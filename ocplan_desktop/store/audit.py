@@ -81,3 +81,11 @@ def changed_record_ids(ws: Workspace, table: str, since: str) -> set[int]:
             (table, since),
         )
     }
+
+
+def audited_tables(ws: Workspace) -> list[str]:
+    """The tables the audit trail has entries for, by name."""
+    return [
+        row["table_name"]
+        for row in ws.query("SELECT DISTINCT table_name FROM audit_log ORDER BY table_name")
+    ]

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
             self.quit_separator, [self._care.backup_action, self._care.restore_action]
         )
         self.tools_menu.addAction(self._care.check_action)
+        self.tools_menu.addAction(self._care.audit_action)
 
     # menus -------------------------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -50,6 +50,9 @@ class WorkspaceCare(QObject):
         self.restore_action.triggered.connect(self._on_restore_triggered)
         self.check_action = QAction("&Check workspace", self)
         self.check_action.triggered.connect(self._on_check_triggered)
+        self.audit_action = QAction("&Audit trail…", self)
+        self.audit_action.triggered.connect(self._on_audit_triggered)
+        self.audit_dialog: QWidget | None = None
 
         self.session.changed.connect(self._on_session_changed)
         self.session.workspace_changed.connect(self._on_session_workspace_changed)
@@ -111,6 +114,16 @@ class WorkspaceCare(QObject):
         dialog.restored.connect(self.window.open_path)  # type: ignore[attr-defined]
         dialog.open()
         self.restore_dialog = dialog
+
+    def _on_audit_triggered(self) -> None:
+        from ocplan_desktop.ui.audit_dialog import AuditTrailDialog
+
+        ws = self.session.ws
+        if ws is None:
+            return
+        dialog = AuditTrailDialog(ws, self.window)
+        dialog.open()
+        self.audit_dialog = dialog
 
     def _on_check_triggered(self) -> Task | None:
         ws = self.session.ws

@@ -91,3 +91,36 @@ def test_a_damaged_workspace_offers_its_newest_good_backup(window, qtbot, tmp_pa
     click(box, "Restore backup…")
     qtbot.waitUntil(lambda: window.ws.path == target)
     assert window.ws.scalar("SELECT count(*) FROM indicators") == 73
+
+
+def test_the_audit_trail_lists_every_change_and_filters_by_record(window, qtbot):
+    from ocplan_desktop.services import edits
+    from ocplan_desktop.services.change import COMMITTEES
+
+    window.session.run(
+        "Add committee",
+        lambda w: edits.inserted(w, "committees", {"name": "Audit <b>&</b>"}, COMMITTEES),
+    )
+    (committee_id,) = [
+        row["id"] for row in window.ws.query("SELECT id FROM committees WHERE name LIKE 'Audit%'")
+    ]
+    window.session.run(
+        "Rename",
+        lambda w: edits.updated(
+            w, "committees", committee_id, {"name": "Audit Committee"}, COMMITTEES
+        ),
+    )
+    window.care.audit_action.trigger()
+    dialog = window.care.audit_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.table.model.rowCount() > 100  # the demo's history too
+    newest = dialog.table.model.record(0)
+    assert newest.table_name == "committees" and newest.action == "update"
+    dialog.show_record("committees", committee_id)
+    rows = dialog.table.model.rows()
+    assert [row.action for row in rows] == ["update", "insert"]
+    assert "name: Audit <b>&</b> → Audit Committee" in dialog.detail.toPlainText()
+    dialog.record_box.setText("twelve")
+    dialog.reload()
+    assert "whole number" in dialog.note.text()
+    dialog.close()
