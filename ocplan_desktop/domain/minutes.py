@@ -112,3 +112,38 @@ class Revision:
     created_by: str
     reason: str
     minutes: Minutes
+
+
+@dataclass(frozen=True)
+class MinutesView:
+    """One agenda item's minutes as the editor shows them: every part with its row id.
+
+    `resolutions` is a numbering tree keyed by resolution id; `marked` maps a top-level resolution
+    to the committee its lettered items are recommendations to; `tracked` maps a resolution to the
+    reference of the tracked recommendation made from it.
+    """
+
+    agenda_item_id: int
+    minutes_id: int | None
+    heading: str
+    report_of: str
+    paragraphs: tuple[tuple[int, str], ...] = ()
+    bullets: tuple[tuple[int, str], ...] = ()
+    resolutions: Tree = ()
+    marked: dict[int, int] | None = None
+    tracked: dict[int, str] | None = None
+    locked: bool = False
+    status_text: str = "Draft minutes"
+    revision: int = 0
+
+    def minutes(self) -> Minutes:
+        return Minutes(
+            agenda_item_id=self.agenda_item_id,
+            heading=self.heading,
+            report_of=self.report_of,
+            paragraphs=tuple(text for _id, text in self.paragraphs),
+            bullets=tuple(text for _id, text in self.bullets),
+            resolutions=self.resolutions,
+            revision=self.revision,
+            id=self.minutes_id,
+        )
