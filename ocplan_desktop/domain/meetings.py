@@ -65,6 +65,7 @@ class Meeting:
     status: str = MeetingStatus.SCHEDULED.value
     minutes_status: str = "draft"
     item_count: int = 0
+    committee_short: str = ""
 
     @property
     def title(self) -> str:

@@ -78,6 +78,7 @@ class SearchHit:
     subtitle: str = ""
     meeting_id: int | None = None
     agenda_item_id: int | None = None
+    exercise_id: int | None = None
 
 
 @dataclass(frozen=True)

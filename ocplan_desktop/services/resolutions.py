@@ -166,6 +166,22 @@ def move_down(ws: Workspace, resolution_id: int) -> Change:
     return _tree_edit(ws, resolution_id, numbering.move_down)
 
 
+def move_to(ws: Workspace, resolution_id: int, index: int) -> Change:
+    """Drag a resolution to `index` among its siblings (one undo step however far it goes)."""
+
+    def shift(tree: Tree, path: Path) -> tuple[Tree, Path]:
+        while path[-1] < index:
+            moved, new_path = numbering.move_down(tree, path)
+            if new_path == path:
+                break
+            tree, path = moved, new_path
+        while path[-1] > index:
+            tree, path = numbering.move_up(tree, path)
+        return tree, path
+
+    return _tree_edit(ws, resolution_id, shift)
+
+
 def add(
     ws: Workspace,
     item_id: int,
@@ -173,31 +189,36 @@ def add(
     *,
     after: int | None = None,
     child_of: int | None = None,
+    index: int | None = None,
 ) -> Change:
-    """A new resolution: after `after` (same level), as the last item under `child_of`, or at the
-    end of the top level; numbers after it move on by one."""
+    """A new resolution: just after `after` (at its level), or at `index` (the end when None)
+    among the items under `child_of` (the top level when None). Numbers after it move on."""
     unlocked_item(ws, item_id)
     cleaned = check_text(text, "resolution")
     with ws.atomic():
         minutes_id, changes = ensure_minutes(ws, item_id)
         tree = store.resolution_tree(ws, minutes_id)
-        if child_of is not None:
-            parent = _path_of(tree, child_of)
-            place, index = parent, len(numbering.node_at(tree, parent).children)
-        elif after is not None:
+        if after is not None:
             path = _path_of(tree, after)
-            place, index = path[:-1], path[-1] + 1
+            place, position = path[:-1], path[-1] + 1
         else:
-            place, index = (), len(tree)
+            place = _path_of(tree, child_of) if child_of is not None else ()
+            count = len(numbering.node_at(tree, place).children) if place else len(tree)
+            position = count if index is None else max(0, min(index, count))
         parent_key = numbering.node_at(tree, place).key if place else None
         added = edits.inserted(
             ws,
             "resolutions",
-            {"minutes_id": minutes_id, "parent_id": parent_key, "position": index, "text": cleaned},
+            {
+                "minutes_id": minutes_id,
+                "parent_id": parent_key,
+                "position": position,
+                "text": cleaned,
+            },
             MINUTES,
         )
         new_id = next(iter(added.ids))
-        new_tree, _path = numbering.insert(tree, place, index, Node(new_id, cleaned))
+        new_tree, _path = numbering.insert(tree, place, position, Node(new_id, cleaned))
         changes += [added, *_write_positions(ws, tree, new_tree)]
         changes += sync_tracking(ws, minutes_id)
     change = edits.combined(changes)

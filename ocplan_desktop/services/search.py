@@ -37,7 +37,7 @@ def _recommendation(row: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
 def _feedback(row: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
     when = format_date(row["received_on"]) if row["received_on"] else "undated"
     subtitle = f"{row['exercise']}, {row['channel'] or 'no channel'}, {when}"
-    return _shorten(row["text"]) or "(no text)", subtitle, {}
+    return _shorten(row["text"]) or "(no text)", subtitle, {"exercise_id": row["exercise_id"]}
 
 
 _DESCRIBE: dict[

@@ -18,7 +18,8 @@ from ocplan_desktop.store.workspace import Workspace
 _MEETING_SELECT = """
 SELECT meetings.id, meetings.committee_id, committees.name AS committee, meetings.date,
        meetings.start_time, meetings.venue, meetings.status, meetings.minutes_status,
-       (SELECT count(*) FROM agenda_items WHERE agenda_items.meeting_id = meetings.id) AS item_count
+       (SELECT count(*) FROM agenda_items WHERE agenda_items.meeting_id = meetings.id) AS item_count,
+       committees.short_name AS committee_short
 FROM meetings JOIN committees ON committees.id = meetings.committee_id
 """
 

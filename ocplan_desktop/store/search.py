@@ -71,6 +71,7 @@ def feedback_titles(ws: Workspace, ids: Iterable[int]) -> dict[int, dict[str, An
     marks, values = _placeholders(ids)
     rows = ws.query(
         "SELECT feedback.id, feedback.received_on, feedback.text, exercises.title AS exercise, "
+        "feedback.exercise_id, "
         "coalesce(channels.name, '') AS channel FROM feedback "
         "JOIN exercises ON exercises.id = feedback.exercise_id "
         "LEFT JOIN channels ON channels.id = feedback.channel_id "
