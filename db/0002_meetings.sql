@@ -220,13 +220,19 @@ END;
 
 CREATE TRIGGER search_feedback_insert AFTER INSERT ON feedback BEGIN
     INSERT INTO search_index (rowid, body, kind, record_id)
-    VALUES (new.id * 16 + 12, new.text || char(10) || new.passed_on_to, 'feedback', new.id);
+    VALUES (new.id * 16 + 12,
+            new.text || CASE WHEN new.passed_on_to <> ''
+                             THEN char(10) || 'Passed on to ' || new.passed_on_to ELSE '' END,
+            'feedback', new.id);
 END;
 
 CREATE TRIGGER search_feedback_update AFTER UPDATE OF text, passed_on_to ON feedback BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 16 + 12;
     INSERT INTO search_index (rowid, body, kind, record_id)
-    VALUES (new.id * 16 + 12, new.text || char(10) || new.passed_on_to, 'feedback', new.id);
+    VALUES (new.id * 16 + 12,
+            new.text || CASE WHEN new.passed_on_to <> ''
+                             THEN char(10) || 'Passed on to ' || new.passed_on_to ELSE '' END,
+            'feedback', new.id);
 END;
 
 CREATE TRIGGER search_feedback_delete AFTER DELETE ON feedback BEGIN
@@ -281,4 +287,7 @@ INSERT INTO search_index (rowid, body, kind, record_id)
 SELECT id * 16 + 11, text, 'recommendation', recommendation_id FROM recommendation_updates;
 
 INSERT INTO search_index (rowid, body, kind, record_id)
-SELECT id * 16 + 12, text || char(10) || passed_on_to, 'feedback', id FROM feedback;
+SELECT id * 16 + 12,
+       text || CASE WHEN passed_on_to <> '' THEN char(10) || 'Passed on to ' || passed_on_to ELSE '' END,
+       'feedback', id
+FROM feedback;

@@ -116,7 +116,8 @@ def test_run_with_progress_calls_back_on_success(qtbot, ws):
         writes=False,
         on_success=results.append,
     )
-    with qtbot.waitSignal(task.signals.done, timeout=10_000):
-        pass
-    qtbot.waitUntil(lambda: results == [5])
+    # The job may be done before a waitSignal could connect (the task starts inside
+    # run_with_progress), so wait for its result instead.
+    qtbot.waitUntil(lambda: results == [5], timeout=10_000)
+    assert task.error is None
     app.processEvents()

@@ -60,6 +60,7 @@ class AreaTabs(QWidget):
         super().__init__(parent)
         self.bar = QTabBar(self)
         self.bar.setDrawBase(False)
+        self.bar.setExpanding(False)
         self.pages: list[QWidget] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

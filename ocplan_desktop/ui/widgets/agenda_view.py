@@ -33,7 +33,11 @@ class AgendaView(QWidget):
         self.items: list[AgendaItem] = []
         self.locked = False
         self.tree = OrderedTree(
-            ["Item", "Minute", "Title", "Report", "Outcome"], "Agenda items", self, text_column=2
+            ["Item", "Minute", "Title", "Outcome"],
+            "Agenda items",
+            self,
+            text_column=2,
+            widths={3: 190},
         )
         self.tools = QHBoxLayout()
         self.tools.addStretch(1)
@@ -82,10 +86,10 @@ class AgendaView(QWidget):
                         str(item.item_number),
                         item.minute_number,
                         item.title,
-                        titles.get(item.report_id, "") if item.report_id else "",
                         item.outcome,
                     ],
                     item.title,
+                    tooltip=f"Report: {titles[item.report_id]}" if item.report_id in titles else "",
                     bold=not item.is_standing,
                 )
                 for item in self.items

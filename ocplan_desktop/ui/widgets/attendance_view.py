@@ -37,6 +37,9 @@ class AttendanceView(QWidget):
         self.table.setHorizontalHeaderLabels(["Name", "Role", "Attendance"])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -61,12 +64,17 @@ class AttendanceView(QWidget):
         self.description.setPlaceholderText("e.g. trustee of a community group in the ward")
         self.declare = QPushButton("Declare", self)
         self.withdraw = QPushButton("Remove", self)
-        form = QHBoxLayout()
-        for widget in (self.item, self.member, self.interest):
-            form.addWidget(widget)
-        form.addWidget(self.description, 1)
-        form.addWidget(self.declare)
-        form.addWidget(self.withdraw)
+        form = QVBoxLayout()
+        first = QHBoxLayout()
+        first.addWidget(self.item, 2)
+        first.addWidget(self.member, 1)
+        first.addWidget(self.interest, 1)
+        second = QHBoxLayout()
+        second.addWidget(self.description, 1)
+        second.addWidget(self.declare)
+        second.addWidget(self.withdraw)
+        form.addLayout(first)
+        form.addLayout(second)
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -95,11 +103,16 @@ class AttendanceView(QWidget):
         ws = self.session.ws
         self.people = attendance.attendees(ws, meeting_id) if ws and meeting_id else []
         self.declared = attendance.declarations(ws, meeting_id) if ws and meeting_id else []
+        for row in range(self.table.rowCount()):  # old combo boxes go at once, not at the next idle
+            old = self.table.cellWidget(row, 2)
+            if old is not None:
+                old.hide()
+        self.table.setRowCount(0)
         self.table.setRowCount(len(self.people))
         for row, person in enumerate(self.people):
             self.table.setItem(row, 0, QTableWidgetItem(person.name))
             self.table.setItem(row, 1, QTableWidgetItem(person.role.capitalize()))
-            combo = QComboBox(self.table)
+            combo = QComboBox()
             combo.setAccessibleName(f"Attendance of {person.name}")
             combo.addItem(NOT_RECORDED, None)
             for status in ATTENDANCE:

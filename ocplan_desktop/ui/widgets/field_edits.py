@@ -153,7 +153,7 @@ class WrappedTextDelegate(QStyledItemDelegate):
         text = str(index.data() or "")
         metrics = QFontMetrics(option.font)
         rect = metrics.boundingRect(
-            QRect(0, 0, width - 12, 100_000), int(Qt.TextFlag.TextWordWrap), text
+            QRect(0, 0, width - 8, 100_000), int(Qt.TextFlag.TextWordWrap), text
         )
         return QSize(base.width(), max(base.height(), rect.height() + 8))
 
@@ -168,7 +168,7 @@ class WrappedTextDelegate(QStyledItemDelegate):
             # Said once the editor has closed: the edit reloads the rows, which must not happen
             # while the view still holds the editor.
             kept, text = QPersistentModelIndex(index), editor.toPlainText()
-            QTimer.singleShot(0, lambda: self.text_committed.emit(kept, text))
+            QTimer.singleShot(0, self, lambda: self.text_committed.emit(kept, text))
 
     def updateEditorGeometry(
         self,

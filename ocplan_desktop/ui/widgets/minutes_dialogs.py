@@ -6,6 +6,7 @@ All open with `open()`; the owner connects `accepted` and runs the edit through 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -50,10 +52,12 @@ class ParsedPreview(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("What was recognised")
-        self.setHeaderLabels(["Recognised", "Text", "To"])
-        self.setWordWrap(True)
-        self.setColumnWidth(0, 190)
-        self.setColumnWidth(1, 420)
+        self.setHeaderLabels(["Recognised", "Text", "Recommendations to"])
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.counts: dict[str, int] = {}
 
     def show_parsed(self, parsed: ParsedMinutes, bodies: dict[int, str] | None = None) -> None:
@@ -64,7 +68,9 @@ class ParsedPreview(QTreeWidget):
         for title, texts in (("Paragraphs", parsed.paragraphs), ("Bullets", parsed.bullets)):
             group = QTreeWidgetItem([f"{title} ({len(texts)})", ""])
             for number, text in enumerate(texts, start=1):
-                group.addChild(QTreeWidgetItem(["•" if title == "Bullets" else str(number), text]))
+                child = QTreeWidgetItem(["•" if title == "Bullets" else str(number), text])
+                child.setToolTip(1, text)
+                group.addChild(child)
             self.addTopLevelItem(group)
         under = sum(item.count() - 1 for item in parsed.resolutions)
         group = QTreeWidgetItem(
@@ -93,6 +99,7 @@ class ParsedPreview(QTreeWidget):
             written = f"“{item.label}” → " if item.label else ""
             to = bodies.get(index, "") if depth == 0 else ""
             child = QTreeWidgetItem([f"{written}{label(depth, index)}", item.text, to])
+            child.setToolTip(1, item.text)
             parent.addChild(child)
             self._resolutions(child, item.children, depth + 1, bodies)
 
@@ -243,6 +250,7 @@ class CorrectionDialog(QDialog):
         self.reason.setAccessibleName("Reason for the correction")
         self.reason.setPlaceholderText("Why is it being corrected? (required)")
         self.preview = ParsedPreview(self)
+        self.preview.setColumnHidden(2, True)
         form = QFormLayout()
         form.addRow("Heading", self.heading)
         form.addRow("Report of", self.report_of)
@@ -261,6 +269,8 @@ class CorrectionDialog(QDialog):
         self.resize(1100, 680)
         self.body.textChanged.connect(self._on_changed)
         self.reason.textChanged.connect(self._on_changed)
+        self.heading.textChanged.connect(self._on_changed)
+        self.report_of.textChanged.connect(self._on_changed)
         self._on_changed()
 
     def corrected(self) -> Minutes:
@@ -275,7 +285,12 @@ class CorrectionDialog(QDialog):
         )
 
     def _on_changed(self) -> None:
-        self.preview.show_parsed(parse_body(self.body.toPlainText()))
+        parsed = replace(
+            parse_body(self.body.toPlainText()),
+            heading=self.heading.text(),
+            report_of=self.report_of.text(),
+        )
+        self.preview.show_parsed(parsed)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.reason.text().strip()))
 

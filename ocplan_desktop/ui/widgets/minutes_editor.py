@@ -68,6 +68,11 @@ class MinutesEditor(QWidget):
         )
         self.paragraphs.setHeaderHidden(True)
         self.bullets.setHeaderHidden(True)
+        self.paragraphs.placeholder = (
+            "No narrative yet. Add a paragraph (Ctrl+Shift+P), or import the text."
+        )
+        self.bullets.placeholder = "No questions or comments recorded. Add one (Ctrl+Shift+B)."
+        self.resolutions.placeholder = "No resolutions yet. Add one (Ctrl+Return); Ctrl+] makes it a lettered item of the one above."
         self.to_body = QComboBox(self)
         self.to_body.setAccessibleName("Recommendations to")
         self.to_body.setToolTip(

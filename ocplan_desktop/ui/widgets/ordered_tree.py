@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -52,6 +52,7 @@ class OrderedTree(QTreeWidget):
         text_column: int = 0,
         nested: bool = False,
         editable: bool = True,
+        widths: dict[int, int] | None = None,
     ) -> None:
         super().__init__(parent)
         self.text_column = text_column
@@ -83,14 +84,47 @@ class OrderedTree(QTreeWidget):
                 if column == text_column
                 else QHeaderView.ResizeMode.ResizeToContents
             )
+            if widths and column in widths:
+                mode = QHeaderView.ResizeMode.Interactive
+                header.resizeSection(column, widths[column])
             header.setSectionResizeMode(column, mode)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        header.sectionResized.connect(lambda *_args: self.scheduleDelayedItemsLayout())
+        header.sectionResized.connect(self._on_header_section_resized)
         self.delegate = WrappedTextDelegate(self)
         self.setItemDelegateForColumn(text_column, self.delegate)
         self.delegate.text_committed.connect(self._on_delegate_text_committed)
         self.delegate.closeEditor.connect(self._on_delegate_close_editor)
+
+    def _on_header_section_resized(self, *_args: object) -> None:
+        """Wrapped rows get their heights again for the new column width."""
+        if not self._relayout_pending:
+            self._relayout_pending = True
+            QTimer.singleShot(0, self, self._relayout)
+
+    _relayout_pending = False
+
+    def _relayout(self) -> None:
+        self._relayout_pending = False
+        if self.state() != QAbstractItemView.State.EditingState:
+            self.doItemsLayout()
+
+    placeholder = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.placeholder and self.topLevelItemCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.viewport().rect().adjusted(8, 8, -8, -8),
+                int(
+                    Qt.AlignmentFlag.AlignTop
+                    | Qt.AlignmentFlag.AlignLeft
+                    | Qt.TextFlag.TextWordWrap
+                ),
+                self.placeholder,
+            )
 
     # rows ---------------------------------------------------------------------------------------
     def set_locked(self, locked: bool) -> None:
@@ -221,7 +255,7 @@ class OrderedTree(QTreeWidget):
         self._opening = item
         # Opened once the events of a previous editor closing have been handled, so its focus
         # changes cannot close this one.
-        QTimer.singleShot(0, lambda: self._open_editor(item))
+        QTimer.singleShot(0, self, lambda: self._open_editor(item))
 
     _opening: QTreeWidgetItem | None = None
 
@@ -232,7 +266,7 @@ class OrderedTree(QTreeWidget):
 
     def _on_delegate_close_editor(self, *_args: object) -> None:
         self._opening = None
-        QTimer.singleShot(0, self._drop_pending)
+        QTimer.singleShot(0, self, self._drop_pending)
 
     def _pending(self) -> list[QTreeWidgetItem]:
         return [item for item in self.all_items() if item.data(0, ID_ROLE) is None]
@@ -277,7 +311,7 @@ class OrderedTree(QTreeWidget):
         target = self.itemAt(event.position().toPoint())
         position = self.dropIndicatorPosition()
         parent_id, index = self.drop_place(target, position)
-        QTimer.singleShot(0, lambda: self.drop_requested.emit(moving, parent_id, index))
+        QTimer.singleShot(0, self, lambda: self.drop_requested.emit(moving, parent_id, index))
 
     def drop_place(
         self, target: QTreeWidgetItem | None, position: QAbstractItemView.DropIndicatorPosition
