@@ -5,7 +5,7 @@ the lock, corrections and the history, and the seed imported through the import 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit
 
 from ocplan_desktop.services import meetings
 from ocplan_desktop.ui.main_window import MainWindow
@@ -386,3 +386,55 @@ def test_search_with_awkward_strings_groups_highlights_and_opens(window, qtbot):
     tracker = window.current_page().findChild(RecordTable)
     assert tracker.current_record().id == recommendation.record_id
     dialog.close()
+
+
+def test_marking_a_meeting_held_numbers_its_minutes_and_a_drop_moves_an_item(window, qtbot):
+    page = page_of(window)
+    upcoming = next(m for m in meetings.list_meetings(window.ws) if m.date == "2024-02-07")
+    page.select_meeting(upcoming.id)
+    qtbot.waitUntil(lambda: page.meeting_id == upcoming.id)
+    agenda = page.panel.agenda.tree
+    assert {row[1] for row in agenda.texts()} == {""}
+    page.menu_actions.edit_meeting.trigger()
+    dialog = opened(qtbot, page)
+    assert not dialog.committee.isEnabled()
+    dialog.status.setCurrentIndex(dialog.status.findData("held"))
+    accept(qtbot, window, dialog)
+    qtbot.waitUntil(lambda: agenda.texts()[0][1] == "45/23")
+    assert [row[1] for row in agenda.texts()][-1] == "49/23"
+    # dropping the last item above the first: the drop asks for index 0 and numbers follow
+    last = agenda.topLevelItem(agenda.topLevelItemCount() - 1)
+    agenda.setCurrentItem(last)
+    parent, index = agenda.drop_place(
+        agenda.topLevelItem(0), QAbstractItemView.DropIndicatorPosition.AboveItem
+    )
+    assert (parent, index) == (None, 0)
+    agenda.drop_requested.emit(agenda.id_of(last), parent, index)
+    qtbot.waitUntil(
+        lambda: agenda.texts()[0][2].startswith("Scrutiny Co-ordination Committee Work")
+    )
+    assert agenda.texts()[0][:2] == ["1", "45/23"]
+
+
+def test_committee_members_and_template_from_the_committees_tab(window, qtbot):
+    page = page_of(window)
+    page.tabs.setCurrentIndex(2)
+    panel = page.committees
+    qtbot.waitUntil(lambda: panel.list.count() == 3)
+    panel.list.setCurrentRow(0)  # Cabinet
+    members = panel.table.rowCount()
+    panel.person.setCurrentIndex(panel.person.findText("Councillor S O'Brien"))
+    panel.role.setCurrentText("substitute")
+    panel.add_member.click()
+    qtbot.waitUntil(lambda: panel.table.rowCount() == members + 1)
+    assert any(
+        panel.table.item(row, 0).text() == "Councillor S O'Brien"
+        and panel.table.item(row, 1).text() == "Substitute"
+        for row in range(panel.table.rowCount())
+    )
+    panel.standing_buttons["add"].click()
+    type_new_entry(qtbot, panel.standing, "Urgent business")
+    qtbot.waitUntil(lambda: panel.standing.texts()[-1] == ["Urgent business"])
+    assert panel.standing.topLevelItemCount() == 5
+    window.undo_stack.undo()
+    assert panel.standing.topLevelItemCount() == 4
