@@ -3,6 +3,8 @@ down) into place, each optionally considering a report whose route across meetin
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -131,11 +133,11 @@ class AgendaView(QWidget):
             return "<i>No report: the item has no route.</i>"
         steps = []
         for step in reports.route(ws, item.report_id):
-            text = f"{step.committee}, {date_text(step.date)}"
+            text = f"{escape(step.committee)}, {date_text(step.date)}"
             outcome = step.outcome or (
                 "to come" if step.meeting_status == "scheduled" else "no outcome recorded"
             )
-            text = f"{text} — {outcome}"
+            text = f"{text} — {escape(outcome)}"
             if step.agenda_item_id == item.id:
                 text = f"<b>{text}</b>"
             steps.append(text)

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QToolButton,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ocplan_desktop.domain.minutes import MinutesView
-from ocplan_desktop.domain.numbering import label_tree
+from ocplan_desktop.domain.numbering import label, label_tree
 from ocplan_desktop.services import minutes, resolutions
 from ocplan_desktop.services.change import Change
 from ocplan_desktop.services.committees import list_committees
@@ -30,10 +31,17 @@ from ocplan_desktop.ui.widgets.field_edits import CommitLineEdit
 from ocplan_desktop.ui.widgets.ordered_tree import OrderedTree, Row
 
 
+def _depth(item: QTreeWidgetItem) -> int:
+    depth, parent = 0, item.parent()
+    while parent is not None:
+        depth, parent = depth + 1, parent.parent()
+    return depth
+
+
 def _section(title: str, parent: QWidget) -> QLabel:
-    label = QLabel(title, parent)
-    label.setObjectName("sectionHeading")
-    return label
+    heading = QLabel(title, parent)
+    heading.setObjectName("sectionHeading")
+    return heading
 
 
 class MinutesEditor(QWidget):
@@ -315,7 +323,8 @@ class MinutesEditor(QWidget):
             return
         item = self.resolutions.currentItem()
         if item is None:
-            self.resolutions.start_new(None, None)
+            count = self.resolutions.topLevelItemCount()
+            self.resolutions.start_new(None, None, label(0, count))
             return
         parent = item.parent()
         parent_id = self.resolutions.id_of(parent) if parent is not None else None
@@ -323,16 +332,17 @@ class MinutesEditor(QWidget):
             index = parent.indexOfChild(item) + 1
         else:
             index = self.resolutions.indexOfTopLevelItem(item) + 1
-        self.resolutions.start_new(parent_id, index)
+        self.resolutions.start_new(parent_id, index, label(_depth(item), index))
 
     def add_child_resolution(self) -> None:
         """A new lettered item at the end of the selected resolution's list."""
         if self.view is None or self.view.locked:
             return
         current = self.resolutions.current_id()
-        if current is None:
+        item = self.resolutions.currentItem()
+        if current is None or item is None:
             return
-        self.resolutions.start_new(current, None)
+        self.resolutions.start_new(current, None, label(_depth(item) + 1, item.childCount()))
 
     def resolution_step(self, name: str) -> None:
         """Indent, outdent, move up or move down the selected resolution."""

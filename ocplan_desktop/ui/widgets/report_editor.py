@@ -8,6 +8,7 @@ report's route through meetings.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -229,26 +230,31 @@ class ReportEditor(QWidget):
 
     def _load_route(self, draft: ReportDraft) -> None:
         if draft.route:
-            steps = [
-                f"<li><b>{step.committee}, {date_text(step.date)}</b>"
-                f"{' — minute ' + step.minute_number if step.minute_number else ''}: "
-                f"{step.outcome or ('to come' if step.meeting_status == 'scheduled' else 'no outcome recorded')}"
-                f" <i>({label_text(step.meeting_status)}; minutes {step.minutes_status if step.has_minutes else 'not drafted'})</i></li>"
-                for step in draft.route
-            ]
+            steps = []
+            for step in draft.route:
+                minute = f" — minute {step.minute_number}" if step.minute_number else ""
+                outcome = step.outcome or (
+                    "to come" if step.meeting_status == "scheduled" else "no outcome recorded"
+                )
+                minutes = f"{step.minutes_status} minutes" if step.has_minutes else "no minutes yet"
+                steps.append(
+                    f"<li><b>{escape(step.committee)}, {date_text(step.date)}</b>{minute}: "
+                    f"{escape(outcome)} <i>({label_text(step.meeting_status)}; {minutes})</i></li>"
+                )
             self.route.setText("<p>The report goes to:</p><ol>" + "".join(steps) + "</ol>")
         else:
             self.route.setText("<p>The report is not on any meeting's agenda yet.</p>")
         ws = self.session.ws
         self.meeting.clear()
-        on_route = {step.meeting_id for step in draft.route}
+        after = draft.route[-1].date if draft.route else ""
         for meeting in meetings.list_meetings(ws) if ws else []:
             if (
-                meeting.id not in on_route
+                meeting.date > after
                 and meeting.status != "cancelled"
                 and meeting.minutes_status != "approved"
             ):
                 self.meeting.addItem(meeting.title, meeting.id)
+        self.add_to_meeting.setEnabled(self.meeting.count() > 0)
 
     # edits -----------------------------------------------------------------------------------------
     def _set(self, field: str, value: Any) -> None:
