@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # The implications every report answers, in the order the template prints them.
 IMPLICATIONS: tuple[tuple[str, str], ...] = (
@@ -151,3 +152,33 @@ def numbered_sections(report: Report) -> list[NumberedSection]:
         result.append(NumberedSection(str(next_number), group, paragraphs))
         next_number += 1
     return result
+
+
+@dataclass(frozen=True)
+class RouteStep:
+    """One meeting on a report's route (Scrutiny on 20 December 2023, then Cabinet on 9 January
+    2024) and what happened to the report there."""
+
+    meeting_id: int
+    agenda_item_id: int
+    committee: str
+    date: str
+    outcome: str = ""
+    minute_number: str = ""
+    meeting_status: str = "scheduled"
+    minutes_status: str = "draft"
+    has_minutes: bool = False
+
+
+@dataclass(frozen=True)
+class ReportDraft:
+    """A report as its editor shows it: the scalar fields by column name, the wards chosen, and
+    each list (recommendations, appendices, sections, paragraphs by section, authors, approvals) as
+    rows with their ids, in order."""
+
+    id: int
+    fields: dict[str, Any]
+    ward_ids: tuple[int, ...]
+    parts: dict[str, list[dict[str, Any]]]
+    paragraphs: dict[int, list[dict[str, Any]]]
+    route: tuple[RouteStep, ...] = ()

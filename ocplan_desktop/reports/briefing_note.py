@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
-from ocplan_desktop.domain.reports import Report, numbered_sections
+from ocplan_desktop.domain.reports import Report, RouteStep, numbered_sections
 from ocplan_desktop.reports.document import build_pdf, heading
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
+from ocplan_desktop.services import reports as report_service
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
-from ocplan_desktop.services.reports_data import ReportRoute, report_with_route
 from ocplan_desktop.store.workspace import Workspace
 
 
@@ -77,7 +77,7 @@ def _approvals_table(report: Report) -> Any:
 
 def briefing_note_story(
     report: Report,
-    route: Sequence[ReportRoute],
+    route: Sequence[RouteStep],
     council: str,
     *,
     outline: int = 0,
@@ -95,7 +95,10 @@ def briefing_note_story(
     if route:
         table = Table(
             [
-                [Paragraph(esc(step.body), s.body), Paragraph(esc(format_date(step.date)), s.body)]
+                [
+                    Paragraph(esc(step.committee), s.body),
+                    Paragraph(esc(format_date(step.date)), s.body),
+                ]
                 for step in route
             ],
             colWidths=[300, 180],
@@ -202,7 +205,7 @@ def export_briefing_note(
     invariant: bool = False,
 ) -> int:
     """Write the report's PDF to `target`; returns the page count."""
-    report, route = report_with_route(ws, report_id)
+    report, route = report_service.load(ws, report_id), report_service.route(ws, report_id)
     council = ws.setting("council", "")
     story = briefing_note_story(report, route, council)
     return build_pdf(

@@ -21,9 +21,9 @@ from ocplan_desktop.reports.document import build_pdf, heading
 from ocplan_desktop.reports.minutes_pdf import minutes_story
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
+from ocplan_desktop.services import reports as report_service
 from ocplan_desktop.services.minutes_data import meeting_minutes
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
-from ocplan_desktop.services.reports_data import report_with_route
 from ocplan_desktop.store import meetings as meeting_store
 from ocplan_desktop.store.workspace import Workspace
 
@@ -137,7 +137,11 @@ def pack_story(
     s = styles()
     meeting = meeting_store.get_meeting(ws, meeting_id)
     items = meeting_store.agenda(ws, meeting_id)
-    reports = {item.id: report_with_route(ws, item.report_id) for item in items if item.report_id}
+    reports = {
+        item.id: (report_service.load(ws, item.report_id), report_service.route(ws, item.report_id))
+        for item in items
+        if item.report_id
+    }
     titles = {item_id: report.title for item_id, (report, _route) in reports.items()}
     contents = TableOfContents(levelStyles=[s.contents1, s.contents2], dotsMinLevel=0)
     story: list[Any] = _cover(ws, meeting)

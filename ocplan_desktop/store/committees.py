@@ -114,3 +114,44 @@ def standing_items(ws: Workspace, committee_id: int) -> list[str]:
             (committee_id,),
         )
     ]
+
+
+def remove_member(ws: Workspace, committee_id: int, person_id: int) -> str | None:
+    """Take a person off a committee; returns the role they had (None if they were not on it)."""
+    with ws.atomic() as db:
+        role = ws.scalar(
+            "SELECT role FROM committee_members WHERE committee_id = ? AND person_id = ?",
+            (committee_id, person_id),
+        )
+        if role is None:
+            return None
+        db.execute(
+            "DELETE FROM committee_members WHERE committee_id = ? AND person_id = ?",
+            (committee_id, person_id),
+        )
+        records.audit(
+            ws,
+            "delete",
+            "committee_members",
+            None,
+            {"committee_id": committee_id, "person_id": person_id, "role": role},
+            None,
+        )
+    return str(role)
+
+
+def get_committee(ws: Workspace, committee_id: int) -> Committee:
+    row = records.get(ws, "committees", committee_id)
+    return Committee(
+        row["id"],
+        row["name"],
+        row["short_name"],
+        row["kind"],
+        row["year_starts_month"],
+        row["notes"],
+    )
+
+
+def committee_named(ws: Workspace, name: str) -> int | None:
+    value = ws.scalar("SELECT id FROM committees WHERE name = ? COLLATE NOCASE", (name.strip(),))
+    return None if value is None else int(value)

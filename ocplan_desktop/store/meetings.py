@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from ocplan_desktop.domain.meetings import AgendaItem, Meeting
+from ocplan_desktop.domain.dates import format_date
+from ocplan_desktop.domain.meetings import (
+    AgendaItem,
+    Attendee,
+    Declaration,
+    Meeting,
+    MeetingDetails,
+)
 from ocplan_desktop.store import records
 from ocplan_desktop.store.workspace import Workspace
 
 _MEETING_SELECT = """
 SELECT meetings.id, meetings.committee_id, committees.name AS committee, meetings.date,
        meetings.start_time, meetings.venue, meetings.status, meetings.minutes_status,
-       (SELECT count(*) FROM agenda_items WHERE agenda_items.meeting_id = meetings.id) AS item_count
+       (SELECT count(*) FROM agenda_items WHERE agenda_items.meeting_id = meetings.id) AS item_count,
+       committees.short_name AS committee_short
 FROM meetings JOIN committees ON committees.id = meetings.committee_id
 """
 
@@ -135,18 +143,6 @@ def attendance(ws: Workspace, meeting_id: int) -> list[tuple[str, str]]:
     return [(row["name"], row["status"]) for row in rows]
 
 
-def report_route(ws: Workspace, report_id: int) -> list[dict[str, Any]]:
-    """Every meeting a report goes to, in date order, with what happened there."""
-    return ws.query(
-        "SELECT meetings.id AS meeting_id, committees.name AS committee, meetings.date, "
-        "agenda_items.id AS agenda_item_id, agenda_items.outcome "
-        "FROM agenda_items JOIN meetings ON meetings.id = agenda_items.meeting_id "
-        "JOIN committees ON committees.id = meetings.committee_id "
-        "WHERE agenda_items.report_id = ? ORDER BY meetings.date, meetings.id",
-        (report_id,),
-    )
-
-
 def update_agenda_item(ws: Workspace, item_id: int, changes: dict[str, Any]) -> dict[str, Any]:
     return records.update(ws, "agenda_items", item_id, changes)
 
@@ -178,3 +174,125 @@ def minutes_approval(ws: Workspace, meeting_id: int) -> dict[str, Any]:
         (meeting_id,),
     )
     return rows[0] if rows else {}
+
+
+def meeting_details(ws: Workspace, meeting_id: int) -> MeetingDetails:
+    meeting = get_meeting(ws, meeting_id)
+    row = ws.query(
+        "SELECT meetings.notes, meetings.minutes_approved_meeting_id, meetings.minutes_approved_on, "
+        "committees.year_starts_month, approving_committee.name AS approving_committee, "
+        "approving.date AS approving_date FROM meetings "
+        "JOIN committees ON committees.id = meetings.committee_id "
+        "LEFT JOIN meetings AS approving ON approving.id = meetings.minutes_approved_meeting_id "
+        "LEFT JOIN committees AS approving_committee "
+        "ON approving_committee.id = approving.committee_id WHERE meetings.id = ?",
+        (meeting_id,),
+    )[0]
+    approved_at = ""
+    if row["approving_committee"]:
+        approved_at = f"{row['approving_committee']}, {format_date(row['approving_date'])}"
+    return MeetingDetails(
+        meeting=meeting,
+        notes=row["notes"],
+        year_starts_month=row["year_starts_month"],
+        approved_at_meeting_id=row["minutes_approved_meeting_id"],
+        approved_at=approved_at,
+        approved_on=row["minutes_approved_on"],
+    )
+
+
+def meetings_between(
+    ws: Workspace, first: str | None, last: str | None, committee_id: int | None = None
+) -> list[Meeting]:
+    """Meetings dated from `first` to `last` (ISO, either end open), of one committee or all."""
+    rows = ws.query(
+        _MEETING_SELECT
+        + " WHERE (? IS NULL OR meetings.date >= ?) AND (? IS NULL OR meetings.date <= ?)"
+        " AND (? IS NULL OR meetings.committee_id = ?) ORDER BY meetings.date, meetings.start_time,"
+        " committees.name",
+        (first, first, last, last, committee_id, committee_id),
+    )
+    return [Meeting(**row) for row in rows]
+
+
+def item_meeting_id(ws: Workspace, item_id: int) -> int:
+    return int(records.get(ws, "agenda_items", item_id)["meeting_id"])
+
+
+def attendees(ws: Workspace, meeting_id: int) -> list[Attendee]:
+    """The committee's members and anyone else recorded at the meeting, with their status."""
+    rows = ws.query(
+        "SELECT people.id AS person_id, trim(people.honorific || ' ' || people.name) AS name, "
+        "coalesce(committee_members.role, '') AS role, coalesce(attendance.status, '') AS status "
+        "FROM meetings JOIN people ON people.id IN ("
+        "  SELECT person_id FROM committee_members WHERE committee_id = meetings.committee_id"
+        "  UNION SELECT person_id FROM attendance WHERE meeting_id = meetings.id) "
+        "LEFT JOIN committee_members ON committee_members.committee_id = meetings.committee_id "
+        "  AND committee_members.person_id = people.id "
+        "LEFT JOIN attendance ON attendance.meeting_id = meetings.id "
+        "  AND attendance.person_id = people.id "
+        "WHERE meetings.id = ? "
+        "ORDER BY committee_members.role IS NULL, committee_members.role <> 'chair', people.name",
+        (meeting_id,),
+    )
+    return [Attendee(**row) for row in rows]
+
+
+def attendance_status(ws: Workspace, meeting_id: int, person_id: int) -> str | None:
+    value = ws.scalar(
+        "SELECT status FROM attendance WHERE meeting_id = ? AND person_id = ?",
+        (meeting_id, person_id),
+    )
+    return None if value is None else str(value)
+
+
+def clear_attendance(ws: Workspace, meeting_id: int, person_id: int) -> None:
+    with ws.atomic() as db:
+        before = attendance_status(ws, meeting_id, person_id)
+        db.execute(
+            "DELETE FROM attendance WHERE meeting_id = ? AND person_id = ?", (meeting_id, person_id)
+        )
+        records.audit(
+            ws,
+            "delete",
+            "attendance",
+            None,
+            {"meeting_id": meeting_id, "person_id": person_id, "status": before},
+            None,
+        )
+
+
+def declarations(ws: Workspace, meeting_id: int) -> list[Declaration]:
+    rows = ws.query(
+        "SELECT declarations.id, declarations.agenda_item_id, agenda_items.position + 1 AS item_number,"
+        " agenda_items.title AS item_title, declarations.person_id,"
+        " trim(people.honorific || ' ' || people.name) AS person, declarations.interest,"
+        " declarations.description FROM declarations"
+        " JOIN agenda_items ON agenda_items.id = declarations.agenda_item_id"
+        " JOIN people ON people.id = declarations.person_id"
+        " WHERE agenda_items.meeting_id = ? ORDER BY agenda_items.position, people.name",
+        (meeting_id,),
+    )
+    return [Declaration(**row) for row in rows]
+
+
+def minutes_exist(ws: Workspace, meeting_id: int) -> bool:
+    return bool(
+        ws.scalar(
+            "SELECT count(*) FROM minutes JOIN agenda_items ON agenda_items.id = minutes.agenda_item_id"
+            " WHERE agenda_items.meeting_id = ?",
+            (meeting_id,),
+        )
+    )
+
+
+def references_to_meeting(ws: Workspace, meeting_id: int) -> int:
+    """Records elsewhere that name the meeting (recommendations, approvals of other minutes)."""
+    return int(
+        ws.scalar(
+            "SELECT (SELECT count(*) FROM recommendations WHERE from_meeting_id = ?"
+            " OR response_meeting_id = ?)"
+            " + (SELECT count(*) FROM meetings WHERE minutes_approved_meeting_id = ?)",
+            (meeting_id, meeting_id, meeting_id),
+        )
+    )

@@ -127,3 +127,67 @@ def minutes_context(ws: Workspace, minutes_id: int) -> dict[str, Any]:
     if not rows:
         records.get(ws, "minutes", minutes_id)
     return rows[0]
+
+
+def minutes_id_for_item(ws: Workspace, agenda_item_id: int) -> int | None:
+    value = ws.scalar("SELECT id FROM minutes WHERE agenda_item_id = ?", (agenda_item_id,))
+    return None if value is None else int(value)
+
+
+def item_of_minutes(ws: Workspace, minutes_id: int) -> int:
+    return int(records.get(ws, "minutes", minutes_id)["agenda_item_id"])
+
+
+def resolution_rows(ws: Workspace, minutes_id: int) -> list[dict[str, Any]]:
+    return ws.query(
+        "SELECT id, parent_id, position, text, to_committee_id FROM resolutions "
+        "WHERE minutes_id = ? ORDER BY parent_id, position, id",
+        (minutes_id,),
+    )
+
+
+def marked_resolutions(ws: Workspace, minutes_id: int) -> dict[int, int]:
+    """Top-level resolution id → the committee its lettered items are recommendations to."""
+    return {
+        row["id"]: row["to_committee_id"]
+        for row in ws.query(
+            "SELECT id, to_committee_id FROM resolutions WHERE minutes_id = ? "
+            "AND parent_id IS NULL AND to_committee_id IS NOT NULL",
+            (minutes_id,),
+        )
+    }
+
+
+def tracked_recommendations(ws: Workspace, minutes_id: int) -> list[dict[str, Any]]:
+    """Tracked recommendations made from these minutes' resolutions, with how far each has got."""
+    return ws.query(
+        "SELECT recommendations.id, recommendations.reference, recommendations.resolution_id, "
+        "recommendations.text, recommendations.response, recommendations.status, "
+        "(SELECT count(*) FROM recommendation_updates "
+        " WHERE recommendation_updates.recommendation_id = recommendations.id) AS update_count "
+        "FROM recommendations JOIN resolutions ON resolutions.id = recommendations.resolution_id "
+        "WHERE resolutions.minutes_id = ? ORDER BY recommendations.id",
+        (minutes_id,),
+    )
+
+
+def revisions(ws: Workspace, minutes_id: int) -> list[dict[str, Any]]:
+    return ws.query(
+        "SELECT * FROM minute_revisions WHERE minutes_id = ? ORDER BY revision", (minutes_id,)
+    )
+
+
+def meeting_minutes_ids(ws: Workspace, meeting_id: int) -> list[int]:
+    return [
+        row["id"]
+        for row in ws.query(
+            "SELECT minutes.id FROM minutes JOIN agenda_items "
+            "ON agenda_items.id = minutes.agenda_item_id WHERE agenda_items.meeting_id = ? "
+            "ORDER BY agenda_items.position",
+            (meeting_id,),
+        )
+    ]
+
+
+def reference_taken(ws: Workspace, reference: str) -> bool:
+    return bool(ws.scalar("SELECT count(*) FROM recommendations WHERE reference = ?", (reference,)))

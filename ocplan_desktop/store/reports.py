@@ -207,3 +207,89 @@ def list_reports(ws: Workspace) -> list[ReportSummary]:
         "FROM reports ORDER BY reports.title"
     )
     return [ReportSummary(**{**row, "route": row["route"] or ""}) for row in rows]
+
+
+def report_fields() -> tuple[str, ...]:
+    """The report columns an editor can set one at a time."""
+    return (
+        *_SCALAR_FIELDS,
+        "wards_all",
+        "key_decision",
+        *(column for column, _heading in IMPLICATIONS),
+    )
+
+
+def report_row(ws: Workspace, report_id: int) -> dict[str, Any]:
+    return records.get(ws, "reports", report_id)
+
+
+def ward_ids(ws: Workspace, report_id: int) -> tuple[int, ...]:
+    return tuple(
+        row["ward_id"]
+        for row in ws.query(
+            "SELECT report_wards.ward_id FROM report_wards JOIN wards ON wards.id = report_wards.ward_id"
+            " WHERE report_wards.report_id = ? ORDER BY wards.position, wards.name",
+            (report_id,),
+        )
+    )
+
+
+def set_ward_ids(ws: Workspace, report_id: int, ids: tuple[int, ...]) -> None:
+    """Replace the wards a report affects (when not all), audited as one change."""
+    with ws.atomic() as db:
+        before = ward_ids(ws, report_id)
+        db.execute("DELETE FROM report_wards WHERE report_id = ?", (report_id,))
+        for ward_id in ids:
+            db.execute(
+                "INSERT INTO report_wards (report_id, ward_id) VALUES (?, ?)", (report_id, ward_id)
+            )
+        records.audit(
+            ws,
+            "update",
+            "report_wards",
+            report_id,
+            {"ward_ids": list(before)},
+            {"ward_ids": list(ids)},
+        )
+
+
+def body_positions(ws: Workspace, report_id: int) -> dict[str, int]:
+    """Each body a report makes recommendations to, and where it comes in the list of bodies."""
+    return {
+        row["body"]: row["body_position"]
+        for row in ws.query(
+            "SELECT body, min(body_position) AS body_position FROM report_recommendations"
+            " WHERE report_id = ? GROUP BY body",
+            (report_id,),
+        )
+    }
+
+
+def recommendation_rows(ws: Workspace, report_id: int) -> list[dict[str, Any]]:
+    return ws.query(
+        "SELECT * FROM report_recommendations WHERE report_id = ? ORDER BY body_position, position, id",
+        (report_id,),
+    )
+
+
+def section_ids(ws: Workspace, report_id: int) -> list[int]:
+    return [
+        row["id"]
+        for row in ws.query(
+            "SELECT id FROM report_sections WHERE report_id = ? ORDER BY position, id", (report_id,)
+        )
+    ]
+
+
+def route_rows(ws: Workspace, report_id: int) -> list[dict[str, Any]]:
+    """Every agenda item the report is on, in date order, with the meeting and its minutes."""
+    return ws.query(
+        "SELECT meetings.id AS meeting_id, agenda_items.id AS agenda_item_id,"
+        " committees.name AS committee, meetings.date, agenda_items.outcome,"
+        " agenda_items.minute_number, meetings.status AS meeting_status, meetings.minutes_status,"
+        " EXISTS (SELECT 1 FROM minutes WHERE minutes.agenda_item_id = agenda_items.id) AS has_minutes"
+        " FROM agenda_items JOIN meetings ON meetings.id = agenda_items.meeting_id"
+        " JOIN committees ON committees.id = meetings.committee_id"
+        " WHERE agenda_items.report_id = ? ORDER BY meetings.date, meetings.id",
+        (report_id,),
+    )

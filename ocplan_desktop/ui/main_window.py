@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from ocplan_desktop.store.workspace import Workspace
     from ocplan_desktop.ui.pages.page import Page
+    from ocplan_desktop.ui.widgets.search_dialog import SearchDialog
     from ocplan_desktop.ui.workspace_care import WorkspaceCare
 
 WORKSPACE_FILTER = "ocplan workspaces (*.ocplan *.sqlite *.db);;All files (*)"
@@ -163,6 +164,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.edit_menu = edit_menu
+        edit_menu.addSeparator()
+        find = self._add_action(
+            edit_menu, "&Find…", QKeySequence.StandardKey.Find, self._on_find_triggered
+        )
+        find.setObjectName("findAction")
 
         view_menu = self.menuBar().addMenu("&View")
         for row, (title, _module, _name) in enumerate(PAGES):
@@ -402,6 +408,21 @@ class MainWindow(QMainWindow):
 
     def _on_session_refused(self, message: str) -> None:
         self.show_message("Not changed", message)
+
+    # search ----------------------------------------------------------------------------------------
+    search_dialog: SearchDialog | None = None
+
+    def _on_find_triggered(self) -> None:
+        """Edit ▸ Find…: one search box over reports, minutes, recommendations and feedback."""
+        from ocplan_desktop.ui.widgets.search_dialog import SearchDialog, open_hit
+
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.session, self)
+            self.search_dialog.hit_opened.connect(lambda hit: open_hit(self, hit))
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.query.setFocus()
+        self.search_dialog.query.selectAll()
 
     def _on_about_triggered(self) -> None:
         from PySide6.QtWidgets import QMessageBox

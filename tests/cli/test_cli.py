@@ -115,6 +115,7 @@ def test_new_workspace_with_an_area(capsys, tmp_path):
 
 def test_check_reports_version_and_integrity(capsys, demo_path):
     code, out, _ = run(capsys, "check", "--db", demo_path, "--full")
+
     assert code == 0
     assert f"schema version {latest_version()}" in out and "integrity: ok" in out
 
@@ -316,3 +317,103 @@ def test_export_tracker_since_a_date(capsys, demo_path, tmp_path):
         tmp_path / "u.pdf",
     )
     assert code == 1 and "is not a date" in err and not (tmp_path / "u.pdf").exists()
+
+
+# ocplan import minutes ---------------------------------------------------------------------------
+
+MINUTE_STYLES = Path(__file__).parent.parent / "fixtures" / "minutes"
+
+
+def _json_shape(items):
+    return [(item["label"], _json_shape(item["children"])) for item in items]
+
+
+def test_import_minutes_dry_run_prints_the_exact_json_and_changes_nothing(capsys, demo_path):
+    from tests.conftest import SEED_MINUTES
+
+    before = demo_path.read_bytes()
+    code, out, err = run(
+        capsys, "import", "minutes", SEED_MINUTES, "--db", demo_path, "--dry-run", "--json"
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert list(data) == ["heading", "paragraphs", "bullets", "resolutions"]
+    assert data["heading"] == "One Coventry Plan 2022- 2030"
+    assert len(data["paragraphs"]) == 5 and len(data["bullets"]) == 10
+    assert _json_shape(data["resolutions"]) == [
+        ("1)", []),
+        ("2)", [(f"{letter})", []) for letter in "abcdefg"]),
+        ("3)", []),
+    ]
+    assert "Dry run: nothing was imported" in err
+    assert demo_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "labels"),
+    [
+        ("resolved_lettered.txt", ["(a)", "(b)", "(c)"]),
+        ("capital_letters.txt", ["A", "B", "C"]),
+        ("numbered_next_line.txt", ["(1)", "(2)", "(3)"]),
+        ("numbered_with_bullets.txt", [f"{n}." for n in range(1, 9)]),
+        ("paragraph_numbered.txt", ["(a)", "(b)", "(c)"]),
+    ],
+)
+def test_import_minutes_json_keeps_labels_as_written(capsys, demo_path, name, labels):
+    code, out, err = run(
+        capsys, "import", "minutes", MINUTE_STYLES / name, "--db", demo_path, "--dry-run", "--json"
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert [item["label"] for item in data["resolutions"]] == labels
+    if name == "numbered_with_bullets.txt":
+        assert [child["label"] for child in data["resolutions"][2]["children"]] == ["•"] * 3
+
+
+def test_import_minutes_into_a_meeting(capsys, demo_path):
+    from ocplan_desktop.services import meetings, minutes
+    from ocplan_desktop.store.workspace import open_workspace
+    from tests.conftest import SEED_MINUTES
+
+    code, out, err = run(
+        capsys, "import", "minutes", SEED_MINUTES, "--db", demo_path, "--meeting", 7
+    )
+    assert code == 0, err
+    assert "Resolutions: 3 (7 under them)" in out
+    assert "  2) The following comments/ recommendations be submitted to Cabinet" in out
+    assert "      g) Agree that Scrutiny receive regular updates" in out
+    assert "Imported into a new item “One Coventry Plan 2022- 2030”" in out
+    assert "7 recommendations tracked" in out
+    with open_workspace(demo_path) as ws:
+        item = meetings.agenda(ws, 7)[-1]
+        view = minutes.view(ws, item.id)
+        assert len(view.paragraphs) == 5 and len(view.bullets) == 10
+        assert [len(node.children) for node in view.resolutions] == [0, 7, 0]
+    code, _out, err = run(
+        capsys, "import", "minutes", SEED_MINUTES, "--db", demo_path, "--meeting", 7
+    )
+    assert code == 1 and "already has minutes" in err
+
+
+def test_import_minutes_mistakes_are_one_line(capsys, demo_path, tmp_path):
+    from tests.conftest import SEED_MINUTES
+
+    binary = tmp_path / "minutes.pdf"
+    binary.write_bytes(b"%PDF-1.7\x00\x01")
+    cases = [
+        (("import", "minutes", SEED_MINUTES, "--db", demo_path), "--meeting ID"),
+        (
+            ("import", "minutes", SEED_MINUTES, "--db", demo_path, "--meeting", 99),
+            "no meeting with id 99",
+        ),
+        (("import", "minutes", binary, "--db", demo_path, "--dry-run"), "not a text file"),
+        (
+            ("import", "minutes", tmp_path / "nope.txt", "--db", demo_path, "--dry-run"),
+            "no such file",
+        ),
+        (("import", "minutes", SEED_MINUTES, "--db", demo_path, "--meeting", 1), "locked"),
+    ]
+    for argv, words in cases:
+        code, out, err = run(capsys, *argv)
+        assert code == 1, argv
+        assert err.startswith("ocplan: ") and words in err and err.count("\n") == 1, err

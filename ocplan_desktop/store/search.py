@@ -1,0 +1,86 @@
+"""Full-text search over reports, minutes, recommendations and feedback (SQLite FTS5).
+
+The index is kept by triggers (db/0003_meetings.sql), so every write through the store is searchable
+at once and an undo takes its text out again. This module is the one place that knows it is FTS5:
+a PostgreSQL port replaces it with tsvector queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ocplan_desktop.domain.search import MARK_END, MARK_START
+from ocplan_desktop.store.workspace import Workspace
+
+_MATCHES = """
+SELECT kind, record_id, snippet(search_index, 0, ?, ?, '…', ?) AS excerpt,
+       bm25(search_index) AS score
+FROM search_index WHERE search_index MATCH ?
+ORDER BY score LIMIT ?
+"""
+
+
+def matches(
+    ws: Workspace, expression: str, *, limit: int = 400, words: int = 18
+) -> list[dict[str, Any]]:
+    """Index rows matching an FTS5 expression (build it with `domain.search.match_expression`),
+    best first, each with an excerpt whose matched words are marked."""
+    return ws.query(_MATCHES, (MARK_START, MARK_END, words, expression, limit))
+
+
+def _placeholders(ids: Iterable[int]) -> tuple[str, tuple[int, ...]]:
+    values = tuple(int(value) for value in ids)
+    return ", ".join("?" for _ in values) or "NULL", values
+
+
+def report_titles(ws: Workspace, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    marks, values = _placeholders(ids)
+    rows = ws.query(f"SELECT id, title, kind FROM reports WHERE id IN ({marks})", values)
+    return {row["id"]: row for row in rows}
+
+
+def minutes_titles(ws: Workspace, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    marks, values = _placeholders(ids)
+    rows = ws.query(
+        "SELECT minutes.id, minutes.heading, agenda_items.title AS item_title, "
+        "agenda_items.id AS agenda_item_id, agenda_items.minute_number, meetings.id AS meeting_id, "
+        "meetings.date, committees.name AS committee "
+        "FROM minutes JOIN agenda_items ON agenda_items.id = minutes.agenda_item_id "
+        "JOIN meetings ON meetings.id = agenda_items.meeting_id "
+        "JOIN committees ON committees.id = meetings.committee_id "
+        f"WHERE minutes.id IN ({marks})",
+        values,
+    )
+    return {row["id"]: row for row in rows}
+
+
+def recommendation_titles(ws: Workspace, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    marks, values = _placeholders(ids)
+    rows = ws.query(
+        "SELECT recommendations.id, recommendations.reference, recommendations.text, "
+        "coalesce(target.name, '') AS to_body FROM recommendations "
+        "LEFT JOIN committees AS target ON target.id = recommendations.to_committee_id "
+        f"WHERE recommendations.id IN ({marks})",
+        values,
+    )
+    return {row["id"]: row for row in rows}
+
+
+def feedback_titles(ws: Workspace, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    marks, values = _placeholders(ids)
+    rows = ws.query(
+        "SELECT feedback.id, feedback.received_on, feedback.text, exercises.title AS exercise, "
+        "feedback.exercise_id, "
+        "coalesce(channels.name, '') AS channel FROM feedback "
+        "JOIN exercises ON exercises.id = feedback.exercise_id "
+        "LEFT JOIN channels ON channels.id = feedback.channel_id "
+        f"WHERE feedback.id IN ({marks})",
+        values,
+    )
+    return {row["id"]: row for row in rows}
+
+
+def indexed_rows(ws: Workspace) -> int:
+    """How many rows the index holds (a check that the triggers keep up)."""
+    return int(ws.scalar("SELECT count(*) FROM search_index"))
