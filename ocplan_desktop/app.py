@@ -21,9 +21,16 @@ from ocplan_desktop.ui.main_window import MainWindow  # noqa: E402
 
 
 def make_application() -> QApplication:
+    """The application, set up once: names, style, style sheet, icon.
+
+    Setting a style sheet again re-polishes every widget that exists, so a second call does nothing.
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
+    if app.property("ocplan_ready"):
+        return app
+    app.setProperty("ocplan_ready", True)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)

@@ -399,7 +399,7 @@ def _write(ws: Workspace, plan: FeedbackPlan, context: FeedbackContext, progress
         if plan.new_themes:
             reference.add_named(ws, "feedback_themes", plan.new_themes)
         theme_ids = {name: item_id for item_id, name in reference.names(ws, "feedback_themes")}
-        batch_id = store.add_import_batch(ws, "feedback", plan.file_name, total)
+        batch_id = records.add_import_batch(ws, "feedback", plan.file_name, total)
         for start in range(0, total, 1000):
             progress.step(
                 start, total, f"Importing responses {start + 1:,}–{min(start + 1000, total):,}"

@@ -19,7 +19,7 @@ from ocplan_desktop.importers.tabular import Table, read_table
 from ocplan_desktop.services.backups import make_backup
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 from ocplan_desktop.store import indicators as store
-from ocplan_desktop.store import reference
+from ocplan_desktop.store import records, reference
 from ocplan_desktop.store.workspace import Workspace
 
 
@@ -75,7 +75,7 @@ def import_indicators(
 def _write(ws: Workspace, plan: ImportPlan, progress: Progress) -> None:
     total = 5
     progress.step(1, total, "Adding themes and areas")
-    batch = store.add_import_batch(ws, "indicators", plan.file, plan.row_count)
+    batch = records.add_import_batch(ws, "indicators", plan.file, plan.row_count)
     for name in plan.new_themes:
         reference.add_theme(ws, name)
     for name in plan.new_areas:

@@ -26,6 +26,7 @@ from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 from ocplan_desktop.services.tracker_names import Names, load_names
 from ocplan_desktop.store import committees as committee_store
 from ocplan_desktop.store import recommendations as store
+from ocplan_desktop.store import records
 from ocplan_desktop.store.workspace import Workspace
 
 IMPORTABLE = tuple(name for name in COLUMNS if name not in DERIVED)
@@ -286,7 +287,7 @@ def apply_import(
                 f"{plan.file_name}: the workspace changed since the preview; nothing was imported. "
                 "Preview the import again."
             )
-        batch = store.add_import_batch(
+        batch = records.add_import_batch(
             ws, "recommendations", plan.file_name, len(plan.creates) + len(plan.updates)
         )
         people = {name: _add_person(ws, name, kind) for name, kind in plan.new_people}

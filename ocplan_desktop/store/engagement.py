@@ -7,7 +7,7 @@ from typing import Any
 
 from ocplan_desktop.domain.engagement import Exercise
 from ocplan_desktop.store import records
-from ocplan_desktop.store.workspace import Workspace, now_text
+from ocplan_desktop.store.workspace import Workspace
 
 
 def add_exercise(ws: Workspace, title: str, channel_ids: Iterable[int] = (), **fields: Any) -> int:
@@ -236,18 +236,3 @@ def remove_theme_links(ws: Workspace, pairs: Iterable[tuple[int, int]]) -> list[
                 None,
             )
     return removed
-
-
-def add_import_batch(ws: Workspace, kind: str, source: str, row_count: int) -> int:
-    """Record a bulk import so its rows can be told apart (and removed) as a batch."""
-    return records.insert(
-        ws,
-        "import_batches",
-        {
-            "kind": kind,
-            "source": source,
-            "created_at": now_text(),
-            "created_by": ws.user,
-            "row_count": row_count,
-        },
-    )

@@ -261,20 +261,5 @@ def set_override(ws: Workspace, indicator_id: int, period: str, status: str, rea
         )
 
 
-def add_import_batch(ws: Workspace, kind: str, source: str, row_count: int) -> int:
-    """Record an import, so the rows it brought in can be told apart (and removed as a batch)."""
-    return records.insert(
-        ws,
-        "import_batches",
-        {
-            "kind": kind,
-            "source": source,
-            "created_at": now_text(),
-            "created_by": ws.user,
-            "row_count": row_count,
-        },
-    )
-
-
 def update_indicator(ws: Workspace, indicator_id: int, fields: Mapping[str, Any]) -> None:
     records.update(ws, "indicators", indicator_id, fields)

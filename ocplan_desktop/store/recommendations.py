@@ -148,21 +148,6 @@ def tracked_resolution_ids(ws: Workspace) -> set[int]:
     }
 
 
-def add_import_batch(ws: Workspace, kind: str, source: str, row_count: int) -> int:
-    """Record an import, so the rows it brought in can be told apart (and removed) as a batch."""
-    return records.insert(
-        ws,
-        "import_batches",
-        {
-            "kind": kind,
-            "source": source,
-            "created_at": now_text(),
-            "created_by": ws.user,
-            "row_count": row_count,
-        },
-    )
-
-
 def meeting_ids_by_body_and_date(ws: Workspace) -> dict[tuple[int, str], int]:
     """(committee id, ISO date) → meeting id, for matching meetings named in files."""
     return {

@@ -142,3 +142,18 @@ def restore_snapshot(ws: Workspace, rows: list[tuple[str, dict[str, Any]]]) -> N
         for name, row in rows:
             db.table(name).insert(dict(row))
             audit(ws, "insert", name, row.get("id"), None, row, summary="restored")
+
+
+def add_import_batch(ws: Workspace, kind: str, source: str, row_count: int) -> int:
+    """Record an import, so the rows it brought in can be told apart (and removed) as a batch."""
+    return insert(
+        ws,
+        "import_batches",
+        {
+            "kind": kind,
+            "source": source,
+            "created_at": now_text(),
+            "created_by": ws.user,
+            "row_count": row_count,
+        },
+    )
