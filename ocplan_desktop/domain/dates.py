@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ocplan_desktop.domain.errors import ValidationError
 
@@ -49,6 +50,19 @@ def parse_date(text: str, *, field: str | None = None) -> dt.date:
     Two-digit years are read as 20xx, which is what the council's approval tables mean by `07/12/23`.
     """
     cleaned = " ".join(str(text).split())
+    day = _parsed(cleaned)
+    if day is None:
+        shown = cleaned if len(cleaned) <= 40 else cleaned[:37] + "…"
+        raise ValidationError(
+            f"'{shown}' is not a date (write it as 20 December 2023, 20/12/2023 or 2023-12-20)",
+            field=field,
+        )
+    return day
+
+
+@lru_cache(maxsize=4096)
+def _parsed(cleaned: str) -> dt.date | None:
+    """The date `cleaned` stands for, or None; remembered, as imports repeat the same dates."""
     try:
         if match := _ISO.match(cleaned):
             year, month, day = (int(part) for part in match.groups())
@@ -60,17 +74,13 @@ def parse_date(text: str, *, field: str | None = None) -> dt.date:
             day_text, month_name, year_text = match.groups()
             month_number = _MONTHS.get(month_name.lower())
             if month_number is None:
-                raise ValueError(month_name)
+                return None
             day, month, year = int(day_text), month_number, int(year_text)
         else:
-            raise ValueError(cleaned)
+            return None
         return dt.date(year, month, day)
     except ValueError:
-        shown = cleaned if len(cleaned) <= 40 else cleaned[:37] + "…"
-        raise ValidationError(
-            f"'{shown}' is not a date (write it as 20 December 2023, 20/12/2023 or 2023-12-20)",
-            field=field,
-        ) from None
+        return None
 
 
 def iso_date(text: str | dt.date | None, *, field: str | None = None) -> str | None:

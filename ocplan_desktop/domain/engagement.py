@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 NOT_COLLECTED = "not collected"
 
@@ -49,6 +50,7 @@ class Exercise:
     response_count: int = 0
 
 
+@lru_cache(maxsize=8192)
 def ward_key(name: str) -> str:
     """A ward name reduced to what tells wards apart: `St. Michael's` and `st michaels` agree,
     as do `Binley & Willenhall` and `binley and willenhall`."""
@@ -68,6 +70,7 @@ MAX_RESPONSE_TEXT = 20_000
 MAX_NAME = 120
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """A list entry (channel, respondent type, theme) reduced for tolerant matching:
     `Family Hubs`, `family hub` and `FAMILY-HUB` agree; so do `Libraries` and `Library`."""

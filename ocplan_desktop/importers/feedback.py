@@ -393,6 +393,9 @@ def import_feedback(
     return ImportResult(plan, len(plan.responses), _write(ws, plan, context, progress))
 
 
+CHUNK = 10_000  # responses written between progress reports (and chances to cancel)
+
+
 def _write(ws: Workspace, plan: FeedbackPlan, context: FeedbackContext, progress: Progress) -> int:
     total = len(plan.responses)
     with ws.atomic():
@@ -400,11 +403,11 @@ def _write(ws: Workspace, plan: FeedbackPlan, context: FeedbackContext, progress
             reference.add_named(ws, "feedback_themes", plan.new_themes)
         theme_ids = {name: item_id for item_id, name in reference.names(ws, "feedback_themes")}
         batch_id = records.add_import_batch(ws, "feedback", plan.file_name, total)
-        for start in range(0, total, 1000):
+        for start in range(0, total, CHUNK):
             progress.step(
-                start, total, f"Importing responses {start + 1:,}–{min(start + 1000, total):,}"
+                start, total, f"Importing responses {start + 1:,}–{min(start + CHUNK, total):,}"
             )
-            chunk = plan.responses[start : start + 1000]
+            chunk = plan.responses[start : start + CHUNK]
             rows: list[dict[str, Any]] = [
                 {
                     "exercise_id": context.exercise_id,

@@ -140,11 +140,17 @@ def _table(path: Path, frame: Any, encoding: str) -> Table:
     unnamed = [header for header in headers if not header or header.startswith("Unnamed:")]
     if unnamed and len(unnamed) == len(headers):
         raise ValidationError(f"{path.name}: the first row must hold the column headers")
+    # Column by column (fast, in pandas), then one dict per row; duplicate headers keep the last.
+    columns = [
+        frame.iloc[:, index].astype(str).str.strip().tolist() for index in range(len(headers))
+    ]
     rows = tuple(
-        {header: str(value).strip() for header, value in zip(headers, record, strict=True)}
-        for record in frame.itertuples(index=False, name=None)
+        row
+        for row in (
+            dict(zip(headers, values, strict=True)) for values in zip(*columns, strict=True)
+        )
+        if any(row.values())
     )
-    rows = tuple(row for row in rows if any(row.values()))
     return Table(path.name, headers, rows, encoding)
 
 

@@ -29,6 +29,21 @@ def list_exercises(ws: Workspace) -> list[Exercise]:
     return [Exercise(**row) for row in rows]
 
 
+FEEDBACK_COLUMNS = frozenset(
+    {
+        "exercise_id",
+        "received_on",
+        "channel_id",
+        "ward_id",
+        "respondent_type_id",
+        "text",
+        "passed_on_to",
+        "passed_on_date",
+        "import_batch_id",
+    }
+)
+
+
 def add_feedback_batch(
     ws: Workspace,
     rows: Iterable[Mapping[str, Any]],
@@ -38,18 +53,31 @@ def add_feedback_batch(
 ) -> list[int]:
     """Insert many responses at once; `themes` maps an index in `rows` to its theme ids."""
     themes = themes or {}
-    ids: list[int] = []
+    materialised = [dict(row) for row in rows]
     with ws.atomic() as db:
-        table = db.table("feedback")
-        for row in rows:
-            ids.append(int(table.insert(dict(row)).last_rowid or 0))
+        # Ids given here (the next free ones, inside this transaction), so all rows go in as one
+        # bulk insert rather than one statement each.
+        first = int(ws.scalar("SELECT coalesce(max(id), 0) + 1 FROM feedback"))
+        ids = list(range(first, first + len(materialised)))
+        columns = sorted({key for row in materialised for key in row} & FEEDBACK_COLUMNS)
+        db.conn.executemany(
+            f"INSERT INTO feedback (id, {', '.join(columns)}) "
+            f"VALUES (?, {', '.join('?' for _ in columns)})",
+            [
+                (row_id, *(row.get(column) for column in columns))
+                for row_id, row in zip(ids, materialised, strict=True)
+            ],
+        )
         links = [
             {"feedback_id": ids[index], "theme_id": theme_id}
             for index, theme_ids in themes.items()
             for theme_id in theme_ids
         ]
         if links:
-            db.table("feedback_theme_links").insert_all(links, batch_size=1000)
+            db.conn.executemany(
+                "INSERT INTO feedback_theme_links (feedback_id, theme_id) VALUES (?, ?)",
+                [(link["feedback_id"], link["theme_id"]) for link in links],
+            )
         records.audit(ws, "bulk", "feedback", None, summary=f"{summary} ({len(ids):,} responses)")
     return ids
 

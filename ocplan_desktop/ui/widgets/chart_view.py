@@ -29,6 +29,19 @@ def hover_text(data: ChartData, name: str, x: float, y: float) -> str:
     return f"{name}\n{category}: {data.value_format.format(y)}"
 
 
+MAX_MARKERS = 400  # beyond this many values a line has no point markers
+MAX_TICK_LABELS = 40
+
+
+def category_ticks(categories: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Axis labels for the categories: every one when they fit, else evenly spaced, the last kept."""
+    if len(categories) <= MAX_TICK_LABELS:
+        return list(enumerate(categories))
+    step = -(-len(categories) // MAX_TICK_LABELS)
+    last = len(categories) - 1
+    return [(index, categories[index]) for index in range(last, -1, -step)][::-1]
+
+
 class ChartView(QWidget):
     """A chart widget; `show_chart(data)` replaces what it shows."""
 
@@ -69,9 +82,8 @@ class ChartView(QWidget):
         self.labels = []
         plot.setTitle(data.title, color="#1f3a4d", size="11pt")
         plot.setLabel("left" if data.kind is not ChartKind.HBAR else "bottom", data.y_label)
-        ticks = [list(enumerate(data.categories))]
         axis = plot.getAxis("left" if data.kind is ChartKind.HBAR else "bottom")
-        axis.setTicks(ticks)
+        axis.setTicks([category_ticks(data.categories)])
         other = plot.getAxis("bottom" if data.kind is ChartKind.HBAR else "left")
         other.setTicks(None)
         count = max(len(data.series), 1)
@@ -92,19 +104,22 @@ class ChartView(QWidget):
                 ys = [
                     float(value) if value is not None else float("nan") for value in series.values
                 ]
+                # Markers and hover tips while they can be told apart; a long series is a line.
+                markers = len(xs) <= MAX_MARKERS
                 item = plot.plot(
                     xs,
                     ys,
                     pen=pen,
                     name=series.name,
-                    symbol="o",
+                    symbol="o" if markers else None,
                     symbolSize=7,
                     symbolBrush=colour,
                     connect="finite",
                     autoDownsample=len(xs) > MAX_POINTS,
                 )
                 item.setToolTip(series.name)
-                self._hover_points(item, data, series.name)
+                if markers:
+                    self._hover_points(item, data, series.name)
             else:
                 offset = (index - (count - 1) / 2) * width
                 points = data.points(index)
