@@ -64,7 +64,7 @@ def search(ws: Workspace, text: str, *, limit: int = 400) -> SearchResults:
     if expression is None:
         message = "Type a word to search for." if text.strip() else ""
         return SearchResults(text, (), message)
-    rows = store.matches(ws, expression, limit=limit)
+    rows, newest_first = store.matches(ws, expression, limit=limit)
     found: dict[tuple[str, int], dict[str, Any]] = {}
     for row in rows:
         key = (str(row["kind"]), int(row["record_id"]))
@@ -95,4 +95,9 @@ def search(ws: Workspace, text: str, *, limit: int = 400) -> SearchResults:
             )
     hits.sort(key=lambda hit: hit.score)
     message = "" if hits else f"Nothing found for {text.strip()}."
+    if newest_first:
+        message = (
+            f"More than {store.RANKED_AT_MOST:,} matches: the newest are shown. "
+            "Add a word to narrow the search."
+        )
     return SearchResults(text, tuple(hits), message)

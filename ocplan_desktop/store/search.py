@@ -17,16 +17,30 @@ _MATCHES = """
 SELECT kind, record_id, snippet(search_index, 0, ?, ?, '…', ?) AS excerpt,
        bm25(search_index) AS score
 FROM search_index WHERE search_index MATCH ?
-ORDER BY score LIMIT ?
+ORDER BY {order} LIMIT ?
 """
+# Ranking scores every match: past this many (a word in most feedback) it costs more than the
+# 100 ms a search may take, so very common words list the newest matches instead.
+RANKED_AT_MOST = 20_000
 
 
 def matches(
     ws: Workspace, expression: str, *, limit: int = 400, words: int = 18
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], bool]:
     """Index rows matching an FTS5 expression (build it with `domain.search.match_expression`),
-    best first, each with an excerpt whose matched words are marked."""
-    return ws.query(_MATCHES, (MARK_START, MARK_END, words, expression, limit))
+    each with an excerpt whose matched words are marked; best first, or newest first when there
+    are more than RANKED_AT_MOST matches (the second value says which)."""
+    many = (
+        int(
+            ws.scalar(
+                "SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?)",
+                (expression, RANKED_AT_MOST + 1),
+            )
+        )
+        > RANKED_AT_MOST
+    )
+    sql = _MATCHES.format(order="rowid DESC" if many else "score")
+    return ws.query(sql, (MARK_START, MARK_END, words, expression, limit)), many
 
 
 def _placeholders(ids: Iterable[int]) -> tuple[str, tuple[int, ...]]:

@@ -152,3 +152,14 @@ def test_an_upgraded_workspace_is_indexed(demo_ws):
         " + (SELECT count(*) FROM recommendation_updates) + (SELECT count(*) FROM feedback)"
     )
     assert search_store.indexed_rows(demo_ws) == expected
+
+
+def test_a_very_common_word_lists_the_newest_matches_and_says_so(demo_ws, monkeypatch):
+    monkeypatch.setattr(search_store, "RANKED_AT_MOST", 50)
+    results = search(demo_ws, "more")
+    assert "the newest are shown" in results.message
+    feedback = [hit.record_id for hit in results.hits if hit.kind == "feedback"]
+    newest = demo_ws.scalar("SELECT max(id) FROM feedback WHERE text LIKE '%more%'")
+    assert newest in feedback  # the newest matching response is among those listed
+    rare = search(demo_ws, "WhatsApp")
+    assert rare.message == "" and rare.hits  # few matches: ranked by relevance as before
