@@ -60,7 +60,7 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
     parser = groups["export"].add_parser(
         "passed-on", help="responses passed on to other consultations (CSV or XLSX)"
     )
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--out", dest="file", required=True, type=Path, metavar="FILE")
     add_db(parser)
     parser.add_argument("--exercise", type=int, metavar="ID", help="one exercise (default: all)")
     parser.set_defaults(handler=_export_passed_on)
@@ -68,7 +68,7 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
     parser = groups["export"].add_parser(
         "poster", help="a printable poster (PDF) with a QR code of the exercise's link"
     )
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--out", dest="file", required=True, type=Path, metavar="FILE")
     add_db(parser)
     parser.add_argument("--exercise", required=True, type=int, metavar="ID")
     parser.set_defaults(handler=_export_poster)

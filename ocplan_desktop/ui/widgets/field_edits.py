@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLineEdit,
@@ -151,7 +151,9 @@ class WrappedTextDelegate(QStyledItemDelegate):
         if width <= 40:
             return base
         text = str(index.data() or "")
-        metrics = QFontMetrics(option.font)
+        # The row's own font (bold for business items) wraps sooner than the view's.
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else option.font)
         rect = metrics.boundingRect(
             QRect(0, 0, width - 8, 100_000), int(Qt.TextFlag.TextWordWrap), text
         )
