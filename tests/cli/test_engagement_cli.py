@@ -98,13 +98,23 @@ def test_mistakes_are_one_line(capsys, tmp_path, demo_path):
 
 
 def test_exports_passed_on_and_poster(capsys, tmp_path, demo_path):
-    code, out, err = run(capsys, "export", "passed-on", "--out", tmp_path / "passed.csv", "--db", demo_path)
+    code, out, err = run(
+        capsys, "export", "passed-on", "--out", tmp_path / "passed.csv", "--db", demo_path
+    )
     assert code == 0, err and "100 responses" in out
     text = (tmp_path / "passed.csv").read_text(encoding="utf-8-sig")
     assert text.startswith("Passed on to,Date passed on,Exercise")
     assert "Climate Change Strategy consultation,2022-10-14" in text
     code, out, err = run(
-        capsys, "export", "poster", "--out", tmp_path / "poster.pdf", "--db", demo_path, "--exercise", 2
+        capsys,
+        "export",
+        "poster",
+        "--out",
+        tmp_path / "poster.pdf",
+        "--db",
+        demo_path,
+        "--exercise",
+        2,
     )
     assert code == 0, err
     assert (tmp_path / "poster.pdf").read_bytes().startswith(b"%PDF")
