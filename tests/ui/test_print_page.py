@@ -90,3 +90,25 @@ def test_tracker_document_and_pack_option(window, qtbot, tmp_path):
     page.export_document(pack, tmp_path / "pack.pdf")
     qtbot.waitUntil(lambda: page.last_output is not None, timeout=30_000)
     assert "Recommendation tracker" in [title for _l, title, _p in outline(page.last_output[0])]
+
+
+def test_editing_grids_and_trees_export_too(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from ocplan_desktop.importers.tabular import read_table
+    from ocplan_desktop.ui.widgets.table_export import export_view
+
+    window.show_page(0)
+    page = window.pages[0]
+    qtbot.waitUntil(lambda: page.main_row_count() > 0)
+    exportable = [
+        view
+        for view in page.findChildren(QAbstractItemView)
+        if any(action.text().startswith("Export table") for action in view.actions())
+    ]
+    names = {view.accessibleName() for view in exportable}
+    assert {"Meetings", "Agenda items", "Attendance", "Declarations of interest"} <= names
+    agenda = [view for view in exportable if view.accessibleName() == "Agenda items"][0]
+    back = read_table(export_view(agenda, tmp_path / "agenda.csv"))
+    assert back.headers[:3] == ("Item", "Minute", "Title")
+    assert [row["Minute"] for row in back.rows][:2] == ["52/22", "53/22"]

@@ -30,6 +30,7 @@ from ocplan_desktop.services.indicator_detail import IndicatorDetail, indicator_
 from ocplan_desktop.ui.models.indicator_values_model import IndicatorValuesTableModel
 from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.chart_view import ChartView
+from ocplan_desktop.ui.widgets.table_export import add_export_action
 
 
 class IndicatorDetailPage(QWidget):
@@ -68,6 +69,7 @@ class IndicatorDetailPage(QWidget):
         self.model = IndicatorValuesTableModel(self)
         self.model.value_edited.connect(self._on_model_value_edited)
         self.grid = QTableView(self)
+        add_export_action(self.grid, "Indicator values")
         self.grid.setModel(self.model)
         self.grid.setAccessibleName("Indicator values")
         self.grid.setToolTip("Type a value (1,234, 45%, £512), N/A for not available, or clear it")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ocplan_desktop.domain.meetings import ATTENDANCE, INTERESTS, Attendee, Declaration
 from ocplan_desktop.services import attendance, meetings
 from ocplan_desktop.ui.session import Session
+from ocplan_desktop.ui.widgets.table_export import add_export_action
 
 NOT_RECORDED = "—"
 
@@ -33,6 +34,7 @@ class AttendanceView(QWidget):
         self.people: list[Attendee] = []
         self.declared: list[Declaration] = []
         self.table = QTableWidget(0, 3, self)
+        add_export_action(self.table, "Attendance")
         self.table.setAccessibleName("Attendance")
         self.table.setHorizontalHeaderLabels(["Name", "Role", "Attendance"])
         self.table.verticalHeader().setVisible(False)
@@ -45,6 +47,7 @@ class AttendanceView(QWidget):
         self.summary.setWordWrap(True)
 
         self.declarations = QTableWidget(0, 4, self)
+        add_export_action(self.declarations, "Declarations of interest")
         self.declarations.setAccessibleName("Declarations of interest")
         self.declarations.setHorizontalHeaderLabels(["Item", "Member", "Interest", "Description"])
         self.declarations.verticalHeader().setVisible(False)

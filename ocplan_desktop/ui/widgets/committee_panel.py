@@ -26,6 +26,7 @@ from ocplan_desktop.services import committees
 from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.field_edits import CommitLineEdit
 from ocplan_desktop.ui.widgets.ordered_tree import OrderedTree, Row
+from ocplan_desktop.ui.widgets.table_export import add_export_action
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June",
@@ -67,6 +68,7 @@ class CommitteePanel(QWidget):
         form.addRow("Municipal year starts", self.year)
 
         self.table = QTableWidget(0, 2, self)
+        add_export_action(self.table, "Committee members")
         self.table.setAccessibleName("Committee members")
         self.table.setHorizontalHeaderLabels(["Member", "Role"])
         self.table.verticalHeader().setVisible(False)

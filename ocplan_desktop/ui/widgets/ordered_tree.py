@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocplan_desktop.ui.widgets.field_edits import TEXT_ROLE, WrappedTextDelegate
+from ocplan_desktop.ui.widgets.table_export import add_export_action
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -95,6 +96,7 @@ class OrderedTree(QTreeWidget):
         self.setItemDelegateForColumn(text_column, self.delegate)
         self.delegate.text_committed.connect(self._on_delegate_text_committed)
         self.delegate.closeEditor.connect(self._on_delegate_close_editor)
+        add_export_action(self, name)
 
     def _on_header_section_resized(self, *_args: object) -> None:
         """Wrapped rows get their heights again for the new column width."""
