@@ -317,8 +317,15 @@ class MainWindow(QMainWindow):
         self.session.set_workspace(ws)
         if previous is not None:
             previous.close()
-        self._remember_recent(ws.path)
+        self._remember_recent(ws.origin or ws.path)
         self._update_title()
+        if ws.origin is not None:
+            self.show_message(
+                "Workspace on a network drive",
+                f"{ws.origin} is on a network drive, where SQLite cannot keep it safe while it is "
+                "open. ocplan works on a copy on this computer and writes it back a few seconds "
+                "after each change and when the workspace closes; others can read it meanwhile.",
+            )
         self.workspace_opened.emit(ws)
         self.broadcast(everything())
 
@@ -331,8 +338,12 @@ class MainWindow(QMainWindow):
             self.status_label.setText("No workspace open")
             return
         suffix = " [read-only]" if self.ws.read_only else ""
+        if self.ws.origin is not None:
+            suffix += " [network copy]"
         self.setWindowTitle(f"{self.ws.name}{suffix} — {APP_TITLE}")
-        self.status_label.setText(f"{self.ws.path}  ·  schema {self.ws.schema_version}")
+        self.status_label.setText(
+            f"{self.ws.origin or self.ws.path}  ·  schema {self.ws.schema_version}"
+        )
 
     def _on_open_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -263,3 +263,39 @@ def test_tracker_update_is_grouped_by_meeting_and_reads_without_colour(demo_ws, 
     assert "⚠ Overdue" in whole  # 2(c) was due 31 October 2023
     assert "New since the date." in whole  # the December recommendations
     assert "SCC 2023-02-01 / 2(a)" not in whole  # completed before the date and unchanged since
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_awkward_text_prints_literally_in_minutes_and_the_tracker(demo_ws, tmp_path, text):
+    import datetime as dt
+
+    from ocplan_desktop.domain.minutes import Minutes, resolution
+    from ocplan_desktop.reports.tracker_pdf import export_tracker
+    from ocplan_desktop.store import minutes as minutes_store
+    from ocplan_desktop.store import records
+
+    meeting = meeting_on(demo_ws, "2024-02-07")
+    item = meetings.add_agenda_item(demo_ws, meeting.id, text)
+    minutes_store.add_minutes(
+        demo_ws,
+        Minutes(
+            item,
+            heading=text,
+            report_of=text,
+            paragraphs=(text,),
+            bullets=(text,),
+            resolutions=(resolution(text, resolution(text)),),
+        ),
+    )
+    records.update(demo_ws, "meetings", meeting.id, {"venue": text})
+    path = tmp_path / "minutes.pdf"
+    export_minutes(demo_ws, meeting.id, path, invariant=True)
+    printable = text.split(" 😀")[0] if "😀" in text else text
+    assert " ".join(page_texts(path)).count(printable) >= 5
+    recommendation = demo_ws.scalar("SELECT min(id) FROM recommendations")
+    records.update(
+        demo_ws, "recommendations", recommendation, {"text": text, "response_text": text}
+    )
+    path = tmp_path / "tracker.pdf"
+    export_tracker(demo_ws, dt.date(2020, 1, 1), path, today=dt.date(2024, 1, 15), invariant=True)
+    assert printable in " ".join(page_texts(path))

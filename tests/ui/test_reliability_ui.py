@@ -124,3 +124,18 @@ def test_the_audit_trail_lists_every_change_and_filters_by_record(window, qtbot)
     dialog.reload()
     assert "whole number" in dialog.note.text()
     dialog.close()
+
+
+def test_a_workspace_on_a_network_drive_is_a_local_copy_with_a_warning(
+    window, qtbot, demo_master, tmp_path, monkeypatch
+):
+    from ocplan_desktop.store import network
+    from tests.conftest import copy_workspace
+
+    shared = copy_workspace(demo_master, tmp_path / "shared.ocplan")
+    monkeypatch.setattr(network, "is_network_path", lambda path: path.resolve() == shared.resolve())
+    assert window.open_path(shared)
+    assert window.ws.origin == shared and window.ws.path != shared
+    assert "[network copy]" in window.windowTitle()
+    assert "network drive" in window.last_message.text()
+    assert window.settings.value("last_workspace") == str(shared.resolve())

@@ -144,3 +144,28 @@ def test_chart_data_gaps_and_segments():
     assert data.segments() == [[(0, 78), (1, 79)], [(3, 69)]]
     with pytest.raises(ValueError, match="has 1 values for 4 categories"):
         ChartData("Bad", ChartKind.BAR, data.categories, (Series("x", (1,)),))
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CELL = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00"),
+    max_size=40,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(CELL, min_size=3, max_size=3), min_size=1, max_size=8))
+def test_any_text_survives_a_csv_export_and_import(tmp_path_factory, rows):
+    """What the app writes, it reads back: the same cells (stripped; formulas neutralised)."""
+    path = tmp_path_factory.mktemp("roundtrip") / "table.csv"
+    write_table(path, ["a", "b", "c"], rows)
+    expected = [[str(neutralise(cell)).strip() for cell in row] for row in rows]
+    expected = [row for row in expected if any(row)]
+    if not expected:
+        return
+    back = read_table(path)
+    assert [[row[name] for name in ("a", "b", "c")] for row in back.rows] == expected
