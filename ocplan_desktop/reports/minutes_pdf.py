@@ -59,7 +59,7 @@ def minutes_story(record: MeetingMinutes, *, outline: int = 0, key: str = "minut
         story += [
             Paragraph(
                 esc(
-                    f"{item.person} ({item.item}): {item.interest} interest"
+                    f"{item.person} ({item.item_title}): {item.interest_text}"
                     + (f" – {item.description}" if item.description else "")
                 ),
                 s.bullet,

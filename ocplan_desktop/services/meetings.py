@@ -14,7 +14,6 @@ from ocplan_desktop.domain.dates import format_date, iso_date
 from ocplan_desktop.domain.errors import LockedError, NotFoundError, ValidationError
 from ocplan_desktop.domain.meetings import (
     AgendaItem,
-    Committee,
     Meeting,
     MeetingDetails,
     MeetingStatus,
@@ -36,10 +35,6 @@ MAX_TITLE = 500
 MAX_VENUE = 200
 WHEN = ("all", "upcoming", "past")
 _ITEM_GROUP = ("meeting_id",)
-
-
-def list_committees(ws: Workspace) -> list[Committee]:
-    return committee_store.list_committees(ws)
 
 
 def list_meetings(ws: Workspace, committee_id: int | None = None) -> list[Meeting]:

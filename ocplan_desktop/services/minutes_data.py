@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ocplan_desktop.domain.meetings import AgendaItem, Meeting
+from ocplan_desktop.domain.meetings import AgendaItem, Declaration, Meeting
 from ocplan_desktop.domain.minutes import Minutes
 from ocplan_desktop.store import meetings as meeting_store
 from ocplan_desktop.store import minutes as minutes_store
 from ocplan_desktop.store.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class Declaration:
-    item: str
-    person: str
-    interest: str
-    description: str
 
 
 @dataclass(frozen=True)
@@ -32,36 +24,23 @@ class MeetingMinutes:
 
 
 def meeting_minutes(ws: Workspace, meeting_id: int) -> MeetingMinutes:
-    from ocplan_desktop.domain.dates import format_date
-
-    meeting = meeting_store.get_meeting(ws, meeting_id)
+    details = meeting_store.meeting_details(ws, meeting_id)
     attendance = meeting_store.attendance(ws, meeting_id)
-    approval = meeting_store.minutes_approval(ws, meeting_id)
-    approved = approval.get("minutes_status") == "approved"
     note = ""
-    if approved:
-        when = format_date(
-            approval.get("minutes_approved_on") or approval.get("approved_meeting_date")
-        )
-        by = approval.get("approved_by") or "the committee"
-        note = (
-            f"Approved as a correct record by {by} on {when}."
-            if when
-            else "Approved as a correct record."
+    if details.locked:
+        note = "Approved as a correct record" + (
+            f" at {details.approved_at}." if details.approved_at else "."
         )
     return MeetingMinutes(
-        meeting=meeting,
+        meeting=details.meeting,
         present=tuple(name for name, status in attendance if status == "present"),
         apologies=tuple(name for name, status in attendance if status == "apologies"),
         in_attendance=tuple(name for name, status in attendance if status == "in attendance"),
-        declarations=tuple(
-            Declaration(row["item"], row["person"], row["interest"], row["description"])
-            for row in meeting_store.declarations_for_meeting(ws, meeting_id)
-        ),
+        declarations=tuple(meeting_store.declarations(ws, meeting_id)),
         items=tuple(
             (item, minutes_store.load_minutes(ws, item.id))
             for item in meeting_store.agenda(ws, meeting_id)
         ),
-        approved=approved,
+        approved=details.locked,
         approved_note=note,
     )

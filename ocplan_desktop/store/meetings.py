@@ -151,31 +151,6 @@ def update_meeting(ws: Workspace, meeting_id: int, changes: dict[str, Any]) -> d
     return records.update(ws, "meetings", meeting_id, changes)
 
 
-def declarations_for_meeting(ws: Workspace, meeting_id: int) -> list[dict[str, Any]]:
-    """Declarations of interest made at a meeting: who, on which item, what kind, what about."""
-    return ws.query(
-        "SELECT agenda_items.id AS agenda_item_id, agenda_items.title AS item, "
-        "trim(people.honorific || ' ' || people.name) AS person, declarations.interest, "
-        "declarations.description FROM declarations "
-        "JOIN agenda_items ON agenda_items.id = declarations.agenda_item_id "
-        "JOIN people ON people.id = declarations.person_id "
-        "WHERE agenda_items.meeting_id = ? ORDER BY agenda_items.position, people.name",
-        (meeting_id,),
-    )
-
-
-def minutes_approval(ws: Workspace, meeting_id: int) -> dict[str, Any]:
-    """Whether a meeting's minutes are approved, and at which meeting and when."""
-    rows = ws.query(
-        "SELECT meetings.minutes_status, meetings.minutes_approved_on, "
-        "approving.date AS approved_meeting_date, committees.name AS approved_by "
-        "FROM meetings LEFT JOIN meetings AS approving ON approving.id = meetings.minutes_approved_meeting_id "
-        "LEFT JOIN committees ON committees.id = approving.committee_id WHERE meetings.id = ?",
-        (meeting_id,),
-    )
-    return rows[0] if rows else {}
-
-
 def meeting_details(ws: Workspace, meeting_id: int) -> MeetingDetails:
     meeting = get_meeting(ws, meeting_id)
     row = ws.query(

@@ -299,3 +299,34 @@ def test_awkward_text_prints_literally_in_minutes_and_the_tracker(demo_ws, tmp_p
     path = tmp_path / "tracker.pdf"
     export_tracker(demo_ws, dt.date(2020, 1, 1), path, today=dt.date(2024, 1, 15), invariant=True)
     assert printable in " ".join(page_texts(path))
+
+
+def test_minutes_print_the_declarations_made_at_the_meeting(demo_ws, tmp_path):
+    from ocplan_desktop.store import records
+
+    meeting = meeting_on(demo_ws, "2023-12-20")
+    item = meetings.agenda(demo_ws, meeting.id)[4]
+    person = demo_ws.scalar("SELECT id FROM people WHERE name = 'J Grant'")
+    records.insert(
+        demo_ws,
+        "declarations",
+        {
+            "agenda_item_id": item.id,
+            "person_id": person,
+            "interest": "other registrable",
+            "description": "Board of a housing trust",
+        },
+    )
+    path = tmp_path / "minutes.pdf"
+    export_minutes(demo_ws, meeting.id, path, invariant=True)
+    whole = " ".join(page_texts(path))
+    assert (
+        f"Councillor J Grant ({item.title}): Other registrable interest – Board of a housing trust"
+        in whole
+    )
+    approved = meeting_on(demo_ws, "2023-02-01")
+    export_minutes(demo_ws, approved.id, path, invariant=True)
+    assert (
+        "Approved as a correct record at Scrutiny Co-ordination Committee, 21 June 2023."
+        in " ".join(page_texts(path))
+    )

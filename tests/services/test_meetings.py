@@ -132,7 +132,7 @@ def test_approved_minutes_lock_the_agenda_and_attendance(demo_ws):
 
 def test_calendar_filters_by_committee_and_upcoming_or_past(demo_ws):
     today = dt.date(2024, 1, 1)
-    cabinet = next(c.id for c in meetings.list_committees(demo_ws) if c.name == "Cabinet")
+    cabinet = next(c.id for c in committees.list_committees(demo_ws) if c.name == "Cabinet")
     assert len(meetings.calendar(demo_ws)) == 7
     upcoming = meetings.calendar(demo_ws, when="upcoming", today=today)
     assert [m.date for m in upcoming] == ["2024-01-09", "2024-02-07"]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocplan_desktop.domain.meetings import Meeting
-from ocplan_desktop.services import change, meetings
+from ocplan_desktop.services import change, committees, meetings
 from ocplan_desktop.services.change import Change
 from ocplan_desktop.ui.format import date_text, label_text
 from ocplan_desktop.ui.models.record_table_model import RECORD_ROLE, Column, RecordTableModel
@@ -214,7 +214,7 @@ class MeetingsPage(Page):
         chosen = self.committee_filter.currentData()
         self.committee_filter.clear()
         self.committee_filter.addItem("All committees", None)
-        for committee in meetings.list_committees(self.ws):
+        for committee in committees.list_committees(self.ws):
             self.committee_filter.addItem(committee.name, committee.id)
         self.committee_filter.setCurrentIndex(max(0, self.committee_filter.findData(chosen)))
 
