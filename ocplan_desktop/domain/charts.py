@@ -32,6 +32,12 @@ class ChartData:
     # Categories to mark (for example wards with no responses), by index.
     flagged: frozenset[int] = field(default_factory=frozenset)
     flag_note: str = ""
+    # A share (0–100%) is drawn from zero, so 69% against 79% does not look like a collapse.
+    from_zero: bool = False
+    # Each drawn value carries its figure as a label (the printed history chart).
+    label_points: bool = False
+    # What the chart says in words when it has nothing to draw.
+    empty_note: str = "No figures to draw."
 
     def __post_init__(self) -> None:
         for item in self.series:
@@ -63,11 +69,16 @@ class ChartData:
             runs.append(current)
         return runs
 
+    @property
+    def is_empty(self) -> bool:
+        """True when no series has a single value: the chart says so in words instead."""
+        return all(value is None for item in self.series for value in item.values)
+
     def value_range(self) -> tuple[float, float]:
         values = [value for item in self.series for value in item.values if value is not None]
         if not values:
             return (0.0, 1.0)
         low, high = min(values), max(values)
-        if self.kind is not ChartKind.LINE:
+        if self.kind is not ChartKind.LINE or self.from_zero:
             low = min(low, 0.0)
         return (low, high if high > low else low + 1.0)

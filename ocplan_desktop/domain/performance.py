@@ -393,19 +393,21 @@ def summary_sentence(
     `earlier` is the history before `summary`'s period; gaps are left out of the sentence (the table and
     the chart show them).
     """
-    text = (
-        f"{plan} is currently measured using {_plural(summary.total)}, of which "
-        f"{_plural(summary.improved)} improved; {summary.same} stayed the same; "
-        f"{_plural(summary.worse)} got worse; can't say for {_plural(summary.cannot_say)}; and "
-        f"progress is not available for the remaining {_plural(summary.not_available)}."
-    )
     if summary.has_figure:
-        text += (
-            f" This means, {_figure(summary)} of directional indicators (excluding cannot say or not "
-            "available) improved or stayed the same."
+        text = (
+            f"{plan} is currently measured using {_plural(summary.total)}, of which "
+            f"{_plural(summary.improved)} improved; {summary.same} stayed the same; "
+            f"{_plural(summary.worse)} got worse; can't say for {_plural(summary.cannot_say)}; and "
+            f"progress is not available for the remaining {_plural(summary.not_available)}."
+            f" This means, {_figure(summary)} of directional indicators (excluding cannot say or "
+            "not available) improved or stayed the same."
         )
     else:
-        text += " No indicator has a direction of travel for this period, so there is no figure."
+        # No counts of nothing ("0 indicators improved"): the period simply has no figure.
+        text = (
+            f"{plan} is currently measured using {_plural(summary.total)}. No indicator has a "
+            f"direction of travel for {summary.period}, so there is no figure for it."
+        )
     previous = [
         _figure(item) + f" in {item.period}" for item in reversed(earlier) if item.has_figure
     ]

@@ -92,6 +92,19 @@ def draw_chart(data: ChartData, width: float = 460, height: float = 230) -> Any:
             fillColor=colors.HexColor("#1f3a4d"),
         )
     )
+    if data.is_empty:
+        drawing.add(
+            String(
+                width / 2,
+                height / 2,
+                data.empty_note,
+                fontName=REGULAR,
+                fontSize=10,
+                textAnchor="middle",
+                fillColor=colors.HexColor("#44525c"),
+            )
+        )
+        return drawing
     legend_height = 14 if len(data.series) > 1 else 0
     horizontal = data.kind is ChartKind.HBAR
     label_width = 0.0
@@ -101,7 +114,8 @@ def draw_chart(data: ChartData, width: float = 460, height: float = 230) -> Any:
         )
         label_width = min(170.0, 3.6 * longest + 6)
     left, right = 44 + label_width, width - 10
-    bottom, top = 28 + legend_height, height - 22
+    # Labelled points need room above the highest one for its figure.
+    bottom, top = 28 + legend_height, height - 22 - (10 if data.label_points else 0)
     low, high = data.value_range()
     ticks = nice_ticks(low, high)
     low, high = min(ticks[0], low), max(ticks[-1], high)
@@ -180,6 +194,17 @@ def draw_chart(data: ChartData, width: float = 460, height: float = 230) -> Any:
                         colour,
                     )
                     drawing.add(_point(marker))
+                    if data.label_points:
+                        drawing.add(
+                            String(
+                                left + (index + 0.5) * slot,
+                                value_position(value) + 6,
+                                data.value_format.format(value),
+                                fontName=REGULAR,
+                                fontSize=7,
+                                textAnchor="middle",
+                            )
+                        )
             continue
         bar = slot * 0.8 / groups
         for index, value in data.points(number):

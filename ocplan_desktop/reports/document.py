@@ -13,6 +13,7 @@ from typing import Any
 
 from ocplan_desktop.reports.fonts import BOLD, REGULAR, register_fonts
 from ocplan_desktop.reports.styles import DARK, MID, RULE
+from ocplan_desktop.reports.text import escape_text
 from ocplan_desktop.services.files import write_atomically
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 
@@ -145,7 +146,8 @@ def build_pdf(
             if outline is not None:
                 self.canv.addOutlineEntry(text, key, level=outline, closed=outline > 0)
             if contents is not None:
-                self.notify("TOCEntry", (contents, text, self.page, key))
+                # The contents page sets each entry as a paragraph: markup again, so escaped again.
+                self.notify("TOCEntry", (contents, escape_text(text), self.page, key))
             progress.step(self.page, max(self.page, 1), f"Laying out page {self.page}…")
 
         def handle_flowable(self, flowables: list[Any]) -> None:

@@ -4,15 +4,22 @@ that read in greyscale (▲ ▶ ▼ ◆ –) as well as in words."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.performance import STATUS_SYMBOL, IndicatorStatus, Status, Summary
 from ocplan_desktop.reports.charts import draw_chart
 from ocplan_desktop.reports.document import build_pdf, heading
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
-from ocplan_desktop.services.performance import performance_summary, theme_summaries
+from ocplan_desktop.services.performance import (
+    OverrideRecord,
+    overrides_for,
+    performance_summary,
+    theme_summaries,
+)
 from ocplan_desktop.services.performance_charts import (
     history_chart,
     theme_chart,
@@ -51,39 +58,111 @@ def _table(
     return table
 
 
+HISTORY_HEADER = (
+    "Year",
+    "Indicators",
+    "Improved",
+    "Same",
+    "Worse",
+    "Can't say",
+    "Not available",
+    "Improved or same",
+)
+NO_FIGURE = "–"
+
+
+def column_widths(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    header_style: Any,
+    cell_style: Any,
+    total: float,
+) -> list[float]:
+    """Widths in which no header word and no figure is broken: each column as wide as its longest
+    header word or value (plus the cell padding), the last taking what is left."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widths = []
+    for column, text in enumerate(header[:-1]):
+        words = [stringWidth(w, header_style.fontName, header_style.fontSize) for w in text.split()]
+        values = [stringWidth(row[column], cell_style.fontName, cell_style.fontSize) for row in rows]
+        widths.append(max([*words, *values]) + 13)
+    return [*widths, max(total - sum(widths), 60)]
+
+
+def history_rows(history: Sequence[Summary]) -> list[list[str]]:
+    """Newest first. A period with no figure says so in every column, never 73/0/0/0/0."""
+    rows = []
+    for item in reversed(history):
+        if item.percent is None:
+            rows.append([item.period, *([NO_FIGURE] * 6), "no figure"])
+            continue
+        rows.append(
+            [
+                item.period,
+                *(
+                    str(value)
+                    for value in (
+                        item.total,
+                        item.improved,
+                        item.same,
+                        item.worse,
+                        item.cannot_say,
+                        item.not_available,
+                    )
+                ),
+                f"{item.percent}% ({item.improved_or_same}/{item.directional})",
+            ]
+        )
+    return rows
+
+
 def _history_table(history: list[Summary]) -> Any:
     from reportlab.platypus import Paragraph
 
     s = styles()
-    header = [
-        "Year",
-        "Indicators",
-        "Improved",
-        "Same",
-        "Worse",
-        "Can't say",
-        "Not available",
-        "Improved or same",
-    ]
-    rows: list[list[Any]] = [[Paragraph(text, s.small_bold) for text in header]]
-    for item in reversed(history):
-        figure = (
-            f"{item.percent}% ({item.improved_or_same}/{item.directional})"
-            if item.percent is not None
-            else "no figure"
+    header_style = s.table_header
+    values = history_rows(history)
+    rows: list[list[Any]] = [[Paragraph(text, header_style) for text in HISTORY_HEADER]]
+    rows += [[Paragraph(esc(value), s.cell) for value in row] for row in values]
+    return _table(rows, column_widths(HISTORY_HEADER, values, header_style, s.cell, 482))
+
+
+def _overrides_table(records: Sequence[OverrideRecord], period: str) -> list[Any]:
+    """Every status an officer set, under the figures it changed: nothing the reader cannot see."""
+    from reportlab.platypus import Paragraph
+
+    s = styles()
+    if not records:
+        return []
+    header = ["Indicator", "Status set", "Reason", "Set by", "When"]
+    rows: list[list[Any]] = [[Paragraph(text, s.cell_bold) for text in header]]
+    for item in records:
+        rows.append(
+            [
+                Paragraph(esc(f"{item.code} {item.name}"), s.cell),
+                Paragraph(esc(f"{item.status.symbol} {item.status.text}"), s.cell),
+                Paragraph(esc(item.reason), s.cell),
+                Paragraph(esc(item.set_by or "not recorded"), s.cell),
+                Paragraph(esc(format_date(item.set_at[:10]) if item.set_at else "–"), s.cell),
+            ]
         )
-        values = [
-            item.period,
-            item.total,
-            item.improved,
-            item.same,
-            item.worse,
-            item.cannot_say,
-            item.not_available,
-            figure,
-        ]
-        rows.append([Paragraph(esc(str(value)), s.cell) for value in values])
-    return _table(rows, [58, 58, 54, 38, 40, 44, 58, 120])
+    count = len(records)
+    return [
+        heading(
+            esc(f"Statuses set by an officer, {period}"),
+            s.heading3,
+        ),
+        Paragraph(
+            esc(
+                f"{count} status{'' if count == 1 else 'es'} in the figures above "
+                f"{'was' if count == 1 else 'were'} set by an officer rather than worked out "
+                "from the values:"
+            ),
+            s.small,
+        ),
+        _table(rows, [120, 72, 150, 62, 78]),
+    ]
 
 
 def _status_cell(item: IndicatorStatus) -> str:
@@ -150,7 +229,8 @@ def performance_story(ws: Workspace, period: str | None = None, *, outline: int 
             Paragraph(
                 esc(
                     f"{summary.overridden} of these statuses {'was' if summary.overridden == 1 else 'were'} set by an "
-                    "officer rather than worked out from the values; each is marked in the tables below."
+                    "officer rather than worked out from the values; each is listed under the history "
+                    "table and marked in the tables below."
                 ),
                 s.small,
             )
@@ -158,6 +238,8 @@ def performance_story(ws: Workspace, period: str | None = None, *, outline: int 
     story += [
         heading("History", s.heading2, outline=outline + 1, key="performance-history"),
         _history_table(history),
+        Spacer(1, 6),
+        *_overrides_table(overrides_for(ws, summary.period), summary.period),
         Spacer(1, 8),
         KeepTogether([draw_chart(history_chart(history), 480, 220)]),
         Paragraph("A year with no figure is a gap, not a zero.", s.small),
@@ -185,18 +267,19 @@ def performance_story(ws: Workspace, period: str | None = None, *, outline: int 
             if item.percent is not None
             else "no figure"
         )
+        sentence = (
+            f"{item.total} indicators: {item.improved} improved, {item.same} stayed the same, "
+            f"{item.worse} got worse, {item.cannot_say} can't say, {item.not_available} not "
+            f"available; {figure} improved or stayed the same."
+            if item.percent is not None
+            else f"{item.total} indicators, none with a direction of travel for "
+            f"{item.period}: no figure."
+        )
         story += [
             heading(
                 esc(theme.theme), s.heading3, outline=outline + 2, key=f"performance-theme{number}"
             ),
-            Paragraph(
-                esc(
-                    f"{item.total} indicators: {item.improved} improved, {item.same} stayed the same, "
-                    f"{item.worse} got worse, {item.cannot_say} can't say, {item.not_available} not "
-                    f"available; {figure} improved or stayed the same."
-                ),
-                s.body,
-            ),
+            Paragraph(esc(sentence), s.body),
             _theme_table(theme.statuses),
             Spacer(1, 6),
         ]

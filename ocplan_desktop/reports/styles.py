@@ -32,6 +32,7 @@ class Styles:
     cell: Any
     cell_bold: Any
     header: Any
+    table_header: Any
     contents1: Any
     contents2: Any
 
@@ -84,6 +85,16 @@ def styles() -> Styles:
         ),
         header=ParagraphStyle(
             "Header", parent=body, fontSize=8, leading=10, textColor=colors.HexColor(MID)
+        ),
+        # Column headings wrap between words only: "Improved" never breaks into "Improve/d".
+        table_header=ParagraphStyle(
+            "TableHeader",
+            parent=body,
+            fontName=BOLD,
+            fontSize=8,
+            leading=10,
+            spaceAfter=0,
+            splitLongWords=0,
         ),
         contents1=ParagraphStyle(
             "Contents1", parent=body, fontSize=11, leading=16, leftIndent=0, firstLineIndent=0

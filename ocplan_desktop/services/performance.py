@@ -79,6 +79,33 @@ def performance_summary(ws: Workspace, period: str | None = None) -> Performance
     return PerformanceSummary(report, earlier, summary_sentence(report.summary, earlier, plan))
 
 
+@dataclass(frozen=True)
+class OverrideRecord:
+    """An officer's status for one indicator, as the printed report lists it under the table."""
+
+    code: str
+    name: str
+    status: Status
+    reason: str
+    set_by: str
+    set_at: str
+
+
+def overrides_for(ws: Workspace, period: str) -> list[OverrideRecord]:
+    """Every status an officer set for `period`, by indicator code: what the headline rests on."""
+    return [
+        OverrideRecord(
+            code=row["code"],
+            name=row["name"],
+            status=Status(row["status"]),
+            reason=row["reason"],
+            set_by=row["created_by"],
+            set_at=row["created_at"],
+        )
+        for row in indicator_store.override_rows(ws, period)
+    ]
+
+
 def theme_summaries(ws: Workspace, result: PerformanceSummary) -> list[ThemeSummary]:
     """The period's counts for each of the plan's themes, in the plan's order."""
     return by_theme(result.report, [theme.name for theme in list_themes(ws)])

@@ -52,6 +52,9 @@ def history_chart(summaries: Sequence[Summary]) -> ChartData:
         ),
         y_label="% of directional indicators",
         value_format="{:.0f}%",
+        from_zero=True,
+        label_points=True,
+        empty_note="No year has a figure yet: nothing to draw.",
     )
 
 
@@ -73,6 +76,7 @@ def theme_chart(themes: Sequence[ThemeSummary], period: str) -> ChartData:
         value_format="{:.0f}%",
         flagged=frozenset(index for index, value in enumerate(values) if value is None),
         flag_note="no directional indicators",
+        empty_note=f"No theme has a figure for {period}: nothing to draw.",
     )
 
 

@@ -232,6 +232,16 @@ def overrides(ws: Workspace) -> dict[tuple[int, str], Override]:
     }
 
 
+def override_rows(ws: Workspace, period: str) -> list[dict[str, Any]]:
+    """The period's overrides with the indicator's code and name, who set each and when."""
+    return ws.query(
+        "SELECT i.code, i.name, o.status, o.reason, o.created_by, o.created_at"
+        " FROM status_overrides o JOIN indicators i ON i.id = o.indicator_id"
+        " WHERE o.period = ? ORDER BY i.code",
+        (period,),
+    )
+
+
 def override_row(ws: Workspace, indicator_id: int, period: str) -> dict[str, Any] | None:
     rows = ws.query(
         "SELECT * FROM status_overrides WHERE indicator_id = ? AND period = ?",
