@@ -9,6 +9,7 @@ from typing import Any
 from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.reports import Report, RouteStep, numbered_sections
 from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.live_figures import with_live_figures
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
 from ocplan_desktop.services import reports as report_service
@@ -206,6 +207,7 @@ def export_briefing_note(
 ) -> int:
     """Write the report's PDF to `target`; returns the page count."""
     report, route = report_service.load(ws, report_id), report_service.route(ws, report_id)
+    report = with_live_figures(ws, report)
     council = ws.setting("council", "")
     story = briefing_note_story(report, route, council)
     return build_pdf(

@@ -18,10 +18,12 @@ from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.meetings import AgendaItem, Meeting
 from ocplan_desktop.reports.briefing_note import briefing_note_story
 from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.live_figures import with_live_figures
 from ocplan_desktop.reports.minutes_pdf import minutes_story
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
 from ocplan_desktop.services import reports as report_service
+from ocplan_desktop.services.figures import FigureSource
 from ocplan_desktop.services.minutes_data import meeting_minutes
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 from ocplan_desktop.store import meetings as meeting_store
@@ -137,8 +139,12 @@ def pack_story(
     s = styles()
     meeting = meeting_store.get_meeting(ws, meeting_id)
     items = meeting_store.agenda(ws, meeting_id)
+    figures = FigureSource(ws)  # one summary per period for every report in the pack
     reports = {
-        item.id: (report_service.load(ws, item.report_id), report_service.route(ws, item.report_id))
+        item.id: (
+            with_live_figures(ws, report_service.load(ws, item.report_id), figures),
+            report_service.route(ws, item.report_id),
+        )
         for item in items
         if item.report_id
     }

@@ -11,9 +11,9 @@ from ocplan_desktop.domain.performance import Status
 from ocplan_desktop.services import demo_engagement as engagement
 from ocplan_desktop.services import demo_indicators as indicators
 from ocplan_desktop.services import demo_meetings as content
-from ocplan_desktop.services.performance import performance_summary
 from ocplan_desktop.services.recommendations import track_from_minutes
 from ocplan_desktop.services.workspaces import new_workspace
+from ocplan_desktop.store import records
 from ocplan_desktop.store import committees as committee_store
 from ocplan_desktop.store import engagement as engagement_store
 from ocplan_desktop.store import indicators as indicator_store
@@ -154,8 +154,7 @@ def _plan_minutes(
 def _annual_report(
     ws: Workspace, meetings: dict[tuple[str, str], int], committees: dict[str, int]
 ) -> None:
-    summary = performance_summary(ws, "2022-23")
-    report_id = report_store.add_report(ws, content.annual_report(summary.sentence))
+    report_id = report_store.add_report(ws, content.annual_report())
     steps = (
         ((content.SCC, "2023-12-20"), "Considered; comments submitted to Cabinet"),
         ((content.CABINET, "2024-01-09"), "Approved"),
@@ -228,8 +227,15 @@ def _indicators(ws: Workspace) -> None:
     ]
     indicator_store.add_values(ws, rows, summary="demo indicator values")
     for code, period in overrides.items():
-        indicator_store.set_override(
+        override = indicator_store.set_override(
             ws, ids[code], period, Status.IMPROVED.value, indicators.OVERRIDE_REASON
+        )
+        # Who set it and when, as the printed report lists it (not whoever builds the demo).
+        records.update(
+            ws,
+            "status_overrides",
+            override,
+            {"created_by": indicators.OVERRIDE_BY, "created_at": indicators.OVERRIDE_AT},
         )
 
 

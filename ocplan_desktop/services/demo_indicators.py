@@ -30,6 +30,8 @@ TARGETS: dict[str, tuple[int, int, int, int, int]] = {
 # The 2022-23 value of this indicator was not published in time; an officer set its status by hand.
 OVERRIDDEN_CODE = "EP01"
 OVERRIDDEN_PERIOD = "2022-23"
+OVERRIDE_BY = "Valerie De Souza"
+OVERRIDE_AT = "2023-11-28T10:00:00+00:00"
 OVERRIDE_REASON = (
     "The survey estimate for the year was withdrawn by ONS; the council's claimant and payroll data "
     "both show employment rising, so the direction of travel is recorded as improved."
