@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.commands.common import add_db, open_db
+from ocplan_desktop.commands.figures import warn_disagreements
 from ocplan_desktop.domain.dates import parse_date
 from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.services import figure_check
 
 
 def _document(
@@ -72,6 +74,7 @@ def _briefing_note(args: argparse.Namespace) -> int:
     from ocplan_desktop.reports.briefing_note import export_briefing_note
 
     with open_db(args, read_only=True) as ws:
+        warn_disagreements(figure_check.check_report(ws, args.report))
         return _done(args.out, export_briefing_note(ws, args.report, _check_out(args.out)))
 
 
@@ -79,6 +82,7 @@ def _minutes(args: argparse.Namespace) -> int:
     from ocplan_desktop.reports.minutes_pdf import export_minutes
 
     with open_db(args, read_only=True) as ws:
+        warn_disagreements(figure_check.check_minutes(ws, args.meeting))
         return _done(args.out, export_minutes(ws, args.meeting, _check_out(args.out)))
 
 
@@ -104,6 +108,7 @@ def _pack(args: argparse.Namespace) -> int:
             performance_summary(
                 ws, args.with_performance
             )  # a period with no values is refused here
+        warn_disagreements(figure_check.check_pack(ws, args.meeting))
         return _done(args.out, export_pack(ws, args.meeting, _check_out(args.out), options=options))
 
 

@@ -24,12 +24,10 @@ from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
 from ocplan_desktop.services import reports as report_service
 from ocplan_desktop.services.figures import FigureSource
-from ocplan_desktop.services.minutes_data import meeting_minutes
+from ocplan_desktop.services.minutes_data import LAST_MINUTES, meeting_minutes, previous_meeting
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 from ocplan_desktop.store import meetings as meeting_store
 from ocplan_desktop.store.workspace import Workspace
-
-LAST_MINUTES = "minutes of the last meeting"
 
 # A section a caller adds to the pack: (title, function that returns its flowables at outline level 1).
 ExtraSection = tuple[str, Callable[[Workspace, int], list[Any]]]
@@ -62,15 +60,6 @@ def tracker_section(since: dt.date) -> ExtraSection:
         return tracker_story(update_report(ws, since, dt.date.today()), outline=1)
 
     return ("Recommendation tracker", make)
-
-
-def previous_meeting(ws: Workspace, meeting: Meeting) -> Meeting | None:
-    earlier = [
-        item
-        for item in meeting_store.list_meetings(ws, meeting.committee_id)
-        if item.date < meeting.date and item.status != "cancelled"
-    ]
-    return earlier[-1] if earlier else None
 
 
 def _cover(ws: Workspace, meeting: Meeting) -> list[Any]:

@@ -44,3 +44,16 @@ def meeting_minutes(ws: Workspace, meeting_id: int) -> MeetingMinutes:
         approved=details.locked,
         approved_note=note,
     )
+
+
+LAST_MINUTES = "minutes of the last meeting"
+
+
+def previous_meeting(ws: Workspace, meeting: Meeting) -> Meeting | None:
+    """The committee's meeting before this one (not a cancelled one): whose minutes it approves."""
+    earlier = [
+        item
+        for item in meeting_store.list_meetings(ws, meeting.committee_id)
+        if item.date < meeting.date and item.status != "cancelled"
+    ]
+    return earlier[-1] if earlier else None
