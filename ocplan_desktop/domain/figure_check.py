@@ -28,20 +28,21 @@ NUMBER = r"(?P<n>\d{1,4}|" + "|".join(_WORDS) + r")"
 _PERIOD = r"\d{4}\s*[-/–]\s*(?:\d{4}|\d{2})(?!\d)"
 _AFTER = rf"(?:\s*,?\s*(?:in|for|during)\s+(?:the\s+(?:year\s+)?)?(?P<period>{_PERIOD})|\s*\((?P<period2>{_PERIOD})\))?"
 _THINGS = r"(?:(?:of\s+(?:the|these|those)\s+)?(?:performance\s+|plan\s+|key\s+|directional\s+)?(?:indicators?|measures?|metrics?)\s+)?"
-_SHARE = r"(?:\(\d{1,3}%\)\s+)?"
+_PCT = r"(?P<pct>\d{1,3}(?:\.\d)?)\s?(?:%|per\s?cent\b)"
+_SHARE = r"(?:\(\d{1,3}(?:\.\d)?\s?(?:%|per\s?cent)\)\s+)?"
 _HAVE = r"(?:have\s+|has\s+|had\s+)?"
 
 HEADLINE_PATTERNS = (
     # 74% (42/57), 74% (42 of 57), 74 % (42 out of 57)
     re.compile(
-        r"(?<![\d.])(?P<pct>\d{1,3}(?:\.\d)?)\s?%\s*\(\s*(?P<num>\d{1,4})\s*(?:/|out\s+of|of)\s*"
+        r"(?<![\d.])" + _PCT + r"\s*\(\s*(?P<num>\d{1,4})\s*(?:/|out\s+of|of)\s*"
         r"(?P<den>\d{1,4})\s*\)" + _AFTER,
         re.IGNORECASE,
     ),
     # 42 of 57 (74%), 42 out of 57 indicators (74%)
     re.compile(
         r"(?<![\d.])(?P<num>\d{1,4})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d{1,4})\s+"
-        r"(?:(?:directional\s+)?indicators\s+)?\(\s*(?P<pct>\d{1,3}(?:\.\d)?)\s?%\s*\)" + _AFTER,
+        r"(?:(?:directional\s+)?indicators\s+)?\(\s*" + _PCT + r"\s*\)" + _AFTER,
         re.IGNORECASE,
     ),
 )
@@ -50,24 +51,50 @@ COUNT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern + _AFTER, re.IGNORECASE))
     for name, pattern in (
         ("total", rf"measured\s+(?:using|by|through|against)\s+{NUMBER}\b"),
-        ("total", rf"\b(?:a\s+total\s+of|basket\s+of|of\s+(?:the|these|our))\s+{NUMBER}\s+"
-         r"(?:performance\s+|plan\s+|key\s+)?(?:indicators|measures|metrics)\b"),
-        ("total", rf"\b{NUMBER}\s+(?:performance\s+|plan\s+|key\s+)?(?:indicators|measures|metrics)"
-         r"\s+(?:are|were|have\s+been)\s+(?:measured|reported|used|tracked|monitored)\b"),
-        ("improved", rf"\b{NUMBER}\s+{_THINGS}{_SHARE}{_HAVE}(?:improved|got\s+better|"
-         r"shown?\s+(?:an\s+)?improvement)\b"),
-        ("same", rf"\b{NUMBER}\s+{_THINGS}{_SHARE}{_HAVE}(?:stayed\s+(?:broadly\s+)?(?:the\s+same|"
-         r"stable|level)|remained\s+(?:broadly\s+)?(?:the\s+same|stable|unchanged|static)|"
-         r"(?:were|was|are|is)\s+unchanged|did\s+not\s+change)"),
-        ("worse", rf"\b{NUMBER}\s+{_THINGS}{_SHARE}{_HAVE}(?:got\s+worse|worsened|declined|"
-         r"deteriorated|fell\s+back)\b"),
+        (
+            "total",
+            rf"\b(?:a\s+total\s+of|basket\s+of|of\s+(?:the|these|our))\s+{NUMBER}\s+"
+            r"(?:performance\s+|plan\s+|key\s+)?(?:indicators|measures|metrics)\b",
+        ),
+        (
+            "total",
+            rf"\b{NUMBER}\s+(?:performance\s+|plan\s+|key\s+)?(?:indicators|measures|metrics)"
+            r"\s+(?:are|were|have\s+been)\s+(?:measured|reported|used|tracked|monitored)\b",
+        ),
+        (
+            "improved",
+            rf"\b{NUMBER}\s+{_SHARE}{_THINGS}{_SHARE}{_HAVE}(?:improved|got\s+better|"
+            r"show(?:ed|n)?\s+(?:an\s+)?(?:improvement|improving\s+trend|positive\s+change))\b",
+        ),
+        (
+            "same",
+            rf"\b{NUMBER}\s+{_SHARE}{_THINGS}{_SHARE}{_HAVE}(?:stayed\s+(?:broadly\s+)?(?:the\s+same|"
+            r"stable|level)|remained\s+(?:broadly\s+)?(?:the\s+same|stable|unchanged|static)|"
+            r"(?:were|was|are|is)\s+unchanged|did\s+not\s+change|show(?:ed|n)?\s+no\s+significant\s+"
+            r"change|maintained\s+a\s+similar\s+level)",
+        ),
+        (
+            "worse",
+            rf"\b{NUMBER}\s+{_SHARE}{_THINGS}{_SHARE}{_HAVE}(?:got\s+worse|worsened|declined|"
+            r"deteriorated|fell\s+back|show(?:ed|n)?\s+(?:a\s+)?(?:negative\s+change|worsening\s+"
+            r"trend|decline))\b",
+        ),
         ("cannot_say", rf"\b(?:can(?:'|’|no)t|cannot|could\s+not)\s+say\s+for\s+{NUMBER}\b"),
-        ("cannot_say", rf"\b{NUMBER}\s+{_THINGS}(?:could|can)(?:not|n't|’t)\s+be\s+"
-         r"(?:assessed|compared)\b"),
-        ("not_available", rf"\bnot\s+available\s+for\s+(?:the\s+)?(?:remaining\s+|other\s+)?"
-         rf"{NUMBER}\b"),
-        ("not_available", rf"\b{NUMBER}\s+{_THINGS}(?:had|have|has|with)\s+no\s+(?:comparable\s+|"
-         r"new\s+|up-to-date\s+)?data\b"),
+        (
+            "cannot_say",
+            rf"\b{NUMBER}\s+{_THINGS}(?:could|can)(?:not|n't|’t)\s+be\s+"
+            r"(?:assessed|compared)\b",
+        ),
+        (
+            "not_available",
+            rf"\bnot\s+available\s+for\s+(?:the\s+)?(?:remaining\s+|other\s+)?"
+            rf"{NUMBER}\b",
+        ),
+        (
+            "not_available",
+            rf"\b{NUMBER}\s+{_THINGS}(?:had|have|has|with)\s+no\s+(?:comparable\s+|"
+            r"new\s+|up-to-date\s+)?data\b",
+        ),
     )
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

@@ -85,7 +85,9 @@ def column_widths(
     widths = []
     for column, text in enumerate(header[:-1]):
         words = [stringWidth(w, header_style.fontName, header_style.fontSize) for w in text.split()]
-        values = [stringWidth(row[column], cell_style.fontName, cell_style.fontSize) for row in rows]
+        values = [
+            stringWidth(row[column], cell_style.fontName, cell_style.fontSize) for row in rows
+        ]
         widths.append(max([*words, *values]) + 13)
     return [*widths, max(total - sum(widths), 60)]
 

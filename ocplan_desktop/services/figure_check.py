@@ -101,13 +101,13 @@ def _minutes_texts(ws: Workspace, meeting_id: int) -> Iterator[tuple[Place, str,
         ]
         period = document_period(title, *texts)
         for index, text in enumerate(texts, start=1):
-            place = Place(f"{base}, paragraph {index}", "minutes", minutes.id or 0, meeting.id, item.id)
+            place = Place(
+                f"{base}, paragraph {index}", "minutes", minutes.id or 0, meeting.id, item.id
+            )
             yield place, text, period
 
 
-def _checks(
-    ws: Workspace, texts: Iterable[tuple[Place, str, str | None]]
-) -> list[FigureCheck]:
+def _checks(ws: Workspace, texts: Iterable[tuple[Place, str, str | None]]) -> list[FigureCheck]:
     source = FigureSource(ws)
     latest = (periods_with_figures(ws) or [None])[-1]
     results = []

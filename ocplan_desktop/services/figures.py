@@ -70,7 +70,9 @@ def new_field(ws: Workspace, kind: str, period: str) -> tuple[FigureField, str]:
     field = make_field(kind, period)
     source = FigureSource(ws)
     if source.result(field.period) is None:
-        raise ValidationError(f"no indicator values are recorded for {field.period}", field="period")
+        raise ValidationError(
+            f"no indicator values are recorded for {field.period}", field="period"
+        )
     return field, source.value(field)
 
 

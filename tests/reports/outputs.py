@@ -195,9 +195,7 @@ def _pack(ws: Workspace, path: Path) -> object:
 def _tracker(ws: Workspace, path: Path) -> object:
     from ocplan_desktop.reports.tracker_pdf import export_tracker
 
-    return export_tracker(
-        ws, dt.date(2020, 1, 1), path, today=dt.date(2024, 1, 15), invariant=True
-    )
+    return export_tracker(ws, dt.date(2020, 1, 1), path, today=dt.date(2024, 1, 15), invariant=True)
 
 
 def _performance(ws: Workspace, path: Path) -> object:

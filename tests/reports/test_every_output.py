@@ -41,7 +41,7 @@ def test_a_heading_with_markup_does_not_reach_the_contents_as_markup(demo_ws, tm
     from tests.reports.outputs import OUTPUTS as registry
 
     pack = next(output for output in registry if output.name == "briefing pack")
-    plant(demo_ws, "R&D <img src=\"/etc/hostname\"/>")
+    plant(demo_ws, 'R&D <img src="/etc/hostname"/>')
     path = tmp_path / "pack.pdf"
     pack.write(demo_ws, path)
     printed = pack.read(path)
