@@ -13,14 +13,13 @@ from ocplan_desktop.services import demo_indicators as indicators
 from ocplan_desktop.services import demo_meetings as content
 from ocplan_desktop.services.recommendations import track_from_minutes
 from ocplan_desktop.services.workspaces import new_workspace
-from ocplan_desktop.store import records
 from ocplan_desktop.store import committees as committee_store
 from ocplan_desktop.store import engagement as engagement_store
 from ocplan_desktop.store import indicators as indicator_store
 from ocplan_desktop.store import meetings as meeting_store
 from ocplan_desktop.store import minutes as minutes_store
 from ocplan_desktop.store import recommendations as recommendation_store
-from ocplan_desktop.store import reference
+from ocplan_desktop.store import records, reference
 from ocplan_desktop.store import reports as report_store
 from ocplan_desktop.store.workspace import Workspace
 

@@ -77,8 +77,8 @@ def _report_texts(ws: Workspace, report_id: int) -> Iterator[tuple[Place, str, s
         return Place(f"{name}, {part}", "report", report_id)
 
     yield place("executive summary"), report.executive_summary, period
-    for number, item in enumerate(report.recommendations, start=1):
-        yield place(f"recommendation {number} to {item.body}"), item.text, period
+    for index, item in enumerate(report.recommendations, start=1):
+        yield place(f"recommendation {index} to {item.body}"), item.text, period
     for section in numbered_sections(report):
         for number, subheading, text in section.paragraphs:
             label = f"{number} {subheading}" if subheading else f"paragraph {number}"
@@ -109,7 +109,8 @@ def _minutes_texts(ws: Workspace, meeting_id: int) -> Iterator[tuple[Place, str,
 
 def _checks(ws: Workspace, texts: Iterable[tuple[Place, str, str | None]]) -> list[FigureCheck]:
     source = FigureSource(ws)
-    latest = (periods_with_figures(ws) or [None])[-1]
+    known = periods_with_figures(ws)
+    latest = known[-1] if known else None
     results = []
     for place, text, document in texts:
         for figure in typed_figures(text):
