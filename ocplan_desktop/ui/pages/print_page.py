@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocplan_desktop.services import change, engagement, meetings, performance
+from ocplan_desktop.services import change, engagement, figure_check, meetings, performance
+from ocplan_desktop.services.figure_check import FigureCheck
 from ocplan_desktop.services.files import safe_file_name
 from ocplan_desktop.services.progress import Progress
 from ocplan_desktop.store.workspace import Workspace
@@ -32,6 +34,7 @@ from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ocplan_desktop.ui.pages.page import Page
 from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.tasks import Task, run_with_progress
+from ocplan_desktop.ui.widgets.figure_dialogs import ask_about_figures, show_figure
 
 Export = Callable[[Workspace, Path, Progress], int]
 
@@ -44,6 +47,8 @@ class Document:
     sort_key: str
     export: Export
     pack_meeting_id: int | None = None  # packs take the page's "add to packs" choices
+    # The typed figures the document prints, checked against the data before it is exported.
+    figure_check: Callable[[Workspace], list[FigureCheck]] | None = None
 
     @property
     def file_name(self) -> str:
@@ -132,6 +137,7 @@ def documents(ws: Workspace, tracker_since: Callable[[], dt.date] | None = None)
             report.route or label_text(report.kind),
             report.title,
             _briefing_note(report.id),
+            figure_check=partial(figure_check.check_report, report_id=report.id),
         )
         for report in meetings.list_reports(ws)
     ]
@@ -144,6 +150,7 @@ def documents(ws: Workspace, tracker_since: Callable[[], dt.date] | None = None)
                 f"{label_text(meeting.minutes_status)} minutes",
                 meeting.date,
                 _minutes(meeting.id),
+                figure_check=partial(figure_check.check_minutes, meeting_id=meeting.id),
             )
         )
         result.append(
@@ -154,6 +161,7 @@ def documents(ws: Workspace, tracker_since: Callable[[], dt.date] | None = None)
                 meeting.date,
                 _pack(meeting.id),
                 pack_meeting_id=meeting.id,
+                figure_check=partial(figure_check.check_pack, meeting_id=meeting.id),
             )
         )
     if tracker_since is not None:
@@ -303,6 +311,8 @@ class PrintPage(Page):
             return None
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
+        if not self.figures_allow(document):
+            return None
         self.status.setText(f"Exporting {document.kind.lower()}…")
 
         export = document.export
@@ -327,6 +337,21 @@ class PrintPage(Page):
             on_failure=self._on_export_failed,
         )
         return self.task
+
+    def figures_allow(self, document: Document) -> bool:
+        """Typed figures that no longer hold: the officer prints anyway, or is shown where."""
+        if document.figure_check is None or self.ws is None:
+            return True
+        wrong = figure_check.disagreements(document.figure_check(self.ws))
+        if not wrong:
+            return True
+        answer = self.ask_about_figures(wrong)
+        if answer == "show":
+            show_figure(self.window(), wrong[0])
+        return answer == "print"
+
+    def ask_about_figures(self, wrong: list[FigureCheck]) -> str:
+        return ask_about_figures(wrong, self)
 
     def _on_export_succeeded(self, result: Any) -> None:
         path, pages = result

@@ -11,18 +11,26 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +42,7 @@ from ocplan_desktop.store.reference import list_wards
 from ocplan_desktop.ui.format import date_text, label_text
 from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.field_edits import CommitLineEdit, CommitTextEdit
+from ocplan_desktop.ui.widgets.figure_dialogs import FieldHighlighter, FigureDialog
 from ocplan_desktop.ui.widgets.report_parts import PartTable, SectionsEditor
 
 LINE_FIELDS = (
@@ -165,9 +174,23 @@ class ReportEditor(QWidget):
         self.title_label = QLabel(self)
         self.title_label.setObjectName("sectionHeading")
         self.title_label.setWordWrap(True)
+        # Insert ▸ Performance figure…: the button never takes focus, so the text box being typed
+        # in keeps it and the field goes where the cursor is.
+        self.insert_button = QToolButton(self)
+        self.insert_button.setText("Insert")
+        self.insert_button.setAccessibleName("Insert")
+        self.insert_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        insert_menu = QMenu("Insert", self.insert_button)
+        self.insert_figure_action = insert_menu.addAction("Performance figure…")
+        self.insert_figure_action.triggered.connect(self._on_insert_figure_triggered)
+        self.insert_button.setMenu(insert_menu)
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.insert_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title_label)
+        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
 
         self.kind.activated.connect(lambda index: self._set("kind", self.kind.itemData(index)))
@@ -185,6 +208,7 @@ class ReportEditor(QWidget):
 
     def _text(self, field: str, title: str, parent: QWidget, lines: int) -> CommitTextEdit:
         edit = CommitTextEdit(parent, name=title, lines=lines)
+        edit.highlighter = FieldHighlighter(edit.document())  # live fields read as fields
         edit.committed.connect(lambda text: self._set(field, text))
         self.fields[field] = edit
         return edit
@@ -287,3 +311,51 @@ class ReportEditor(QWidget):
             self.session.run(
                 "Put report on agenda", lambda ws: reports.add_to_meeting(ws, report_id, meeting_id)
             )
+
+    # live figures --------------------------------------------------------------------------------
+    def _on_insert_figure_triggered(self) -> None:
+        ws = self.session.ws
+        if ws is None or self.report_id is None:
+            return
+        target = QApplication.focusWidget()
+        dialog = FigureDialog(ws, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        token = dialog.token()
+        if token:
+            self.insert_figure(token, target)
+
+    def insert_figure(self, token: str, target: QWidget | None = None) -> bool:
+        """Put a field where the officer was typing (a text box or a paragraph being edited), or
+        at the end of the paragraph chosen in Sections. Says so when there is nowhere to put it."""
+        alive = target is not None and shiboken6.isValid(target)  # a cell editor may have closed
+        if alive and isinstance(target, QPlainTextEdit | QLineEdit) and self.isAncestorOf(target):
+            target.insert(token) if isinstance(target, QLineEdit) else target.insertPlainText(token)
+            target.setFocus()
+            if isinstance(target, CommitTextEdit | CommitLineEdit):
+                target.commit()
+            return True
+        paragraph = self.sections.current_paragraph_id()
+        if paragraph is not None and self.draft is not None:
+            text = next(
+                (
+                    row["text"]
+                    for rows in self.draft.paragraphs.values()
+                    for row in rows
+                    if row["id"] == paragraph
+                ),
+                "",
+            )
+            new = f"{text.rstrip()} {token}".strip()
+            self.session.run(
+                "Insert performance figure",
+                lambda ws: reports.update_part(ws, "paragraphs", paragraph, {"text": new}),
+            )
+            return True
+        QMessageBox.information(
+            self,
+            "Insert performance figure",
+            "Click in the text where the figure should go (the executive summary, an implication "
+            "or a paragraph in Sections), then choose Insert ▸ Performance figure… again.",
+        )
+        return False

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocplan_desktop.domain.figures import has_fields
 from ocplan_desktop.domain.reports import ReportDraft
 from ocplan_desktop.services import reports
+from ocplan_desktop.services.figures import FigureSource
 from ocplan_desktop.ui.format import date_text
 from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.ordered_tree import OrderedTree, Row
@@ -245,9 +247,16 @@ class SectionsEditor(QWidget):
         self.report_id = draft.id if draft else None
         rows = []
         if draft is not None:
+            # A live field shows the value it prints now, marked ⟦ ⟧; editing shows its token.
+            source = FigureSource(self.session.ws) if self.session.ws else None
+            shown = (
+                (lambda text: source.marked(text) if has_fields(text) else text)
+                if source
+                else (lambda text: text)
+            )
             for number, section in enumerate(draft.parts["sections"], start=1):
                 children = [
-                    Row(p["id"], [f"{number}.{index}", p["text"]], p["text"])
+                    Row(p["id"], [f"{number}.{index}", shown(p["text"])], p["text"])
                     for index, p in enumerate(draft.paragraphs.get(section["id"], []), start=1)
                 ]
                 rows.append(
@@ -260,6 +269,11 @@ class SectionsEditor(QWidget):
                     )
                 )
         self.tree.set_rows(rows, select)
+
+    def current_paragraph_id(self) -> int | None:
+        """The paragraph chosen in the tree (None for a section or nothing)."""
+        row_id = self.tree.current_id()
+        return row_id if row_id is not None and row_id > 0 else None
 
     def add_paragraph(self) -> None:
         item = self.tree.currentItem()
