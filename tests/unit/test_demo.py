@@ -65,14 +65,26 @@ def test_the_officer_override_is_counted_and_marked(demo_ws):
     assert len(overridden) == 1 and overridden[0].code == "EP01"
 
 
-def test_the_summary_paragraph_of_the_report_is_generated_from_the_data(demo_ws):
+def test_the_summary_paragraph_of_the_report_is_live_figures_worked_out_when_printed(demo_ws):
+    from ocplan_desktop.domain.figures import find_fields
+    from ocplan_desktop.reports.live_figures import with_live_figures
     from ocplan_desktop.store import reports
 
     (summary,) = reports.list_reports(demo_ws)
     report = reports.load_report(demo_ws, summary.id)
     context = report.sections[1]
     assert context.heading == "Context"
-    assert context.paragraphs[0] == performance_summary(demo_ws, "2022-23").sentence
+    kinds = [found.field.kind for found in find_fields(context.paragraphs[0])]
+    assert kinds[:2] == ["count.total", "count.improved"] and "headline" in kinds
+    assert "comparison" in kinds and "74%" not in context.paragraphs[0]  # nothing typed
+    printed = with_live_figures(demo_ws, report).sections[1].paragraphs[0]
+    assert printed.startswith(
+        "The One Coventry Plan is currently measured using 73 indicators, of which 36 indicators "
+        "improved; 6 stayed the same; 15 indicators got worse"
+    )
+    assert "This means, 74% (42/57) of directional indicators" in printed
+    assert "previous years: 69% (40/58) in 2021-22; 79% (50/63) in 2019-20" in printed
+    assert performance_summary(demo_ws, "2022-23").summary.percent == 74
 
 
 def test_demo_holds_the_seed_minutes(demo_ws):

@@ -135,10 +135,13 @@ def test_demo_results_are_grouped_by_kind(demo_ws):
     assert minutes_hit.meeting_id is not None and minutes_hit.agenda_item_id is not None
 
 
-def test_demo_report_is_found_by_its_summary_figures(demo_ws):
-    results = search(demo_ws, "74% (42/57)")
+def test_demo_report_is_found_by_its_summary_words_and_typed_figures_where_typed(demo_ws):
+    # §2.1's figures are live fields (worked out when printed): the report is found by its words,
+    # and a figure typed into the minutes is found where it was typed.
+    results = search(demo_ws, "directional indicators excluding cannot say")
     assert [hit.kind for hit in results.hits] == ["report"]
     assert results.hits[0].title == "One Coventry Plan Annual Performance Report 2022-23"
+    assert [hit.kind for hit in search(demo_ws, "74% (42/57)").hits] == ["minutes"]
 
 
 def test_an_upgraded_workspace_is_indexed(demo_ws):
