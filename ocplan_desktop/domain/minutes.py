@@ -19,6 +19,8 @@ class Minutes:
     resolutions: Tree = ()
     revision: int = 0
     id: int | None = None
+    # The words before the resolutions as minuted ("RESOLVED that:"); "" prints "RESOLVED:".
+    resolved_wording: str = ""
 
     def numbered_resolutions(self) -> list[tuple[int, str, str]]:
         """(depth, label, text) in reading order: what the editor and the PDF both show."""

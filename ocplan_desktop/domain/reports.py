@@ -90,6 +90,12 @@ class Report:
     web_link: str = ""
     approvals: tuple[Approval, ...] = ()
     id: int | None = None
+    # The body that decides, under "Public report" ("" = the last meeting on the route).
+    decision_body: str = ""
+    # "This report is published on the council's website: …", exactly as given.
+    published_link: str = ""
+    # The file kept with each appendix (same order as `appendices`; "" when only listed).
+    appendix_files: tuple[str, ...] = ()
 
     @property
     def wards_text(self) -> str:

@@ -55,6 +55,8 @@ class ParsedMinutes:
     bullets: tuple[str, ...] = ()
     resolutions: tuple[ParsedResolution, ...] = ()
     notes: tuple[str, ...] = ()
+    # The words before the resolutions as the officer minuted them ("RESOLVED that:").
+    resolved_wording: str = ""
 
     def as_json(self) -> dict[str, Any]:
         """The shape `ocplan import minutes --json` prints (exact: scripts rely on it)."""
@@ -73,6 +75,7 @@ class ParsedMinutes:
             paragraphs=self.paragraphs,
             bullets=self.bullets,
             resolutions=tuple(item.node() for item in self.resolutions),
+            resolved_wording=self.resolved_wording,
         )
 
     @property
@@ -233,8 +236,14 @@ class _Reader:
         paragraphs = [_join(parts) for parts in self.paragraphs]
         resolutions = tuple(item.freeze() for item in self.top)
         preamble = _join(self.preamble)
+        head = " ".join(self.preamble_head.split())
+        wording = ""
         if preamble and not resolutions:
             resolutions = (ParsedResolution("", preamble),)
+            # "RESOLVED that the report be noted.": the word that introduces it, kept as minuted.
+            wording = head[: len(head) - len(preamble)].strip() if head.endswith(preamble) else ""
+        elif resolutions and _LEAD_IN.match(head) and len(self.preamble) <= 1:
+            wording = head  # "RESOLVED that:" before a numbered list: printed as minuted
         elif preamble:
             paragraphs.insert(self.preamble_at, _join([self.preamble_head, *self.preamble[1:]]))
         return ParsedMinutes(
@@ -244,10 +253,15 @@ class _Reader:
             bullets=tuple(text for text in (_join(parts) for parts in self.bullets) if text),
             resolutions=resolutions,
             notes=tuple(self.notes),
+            resolved_wording=wording,
         )
 
 
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?\s+")
+# A RESOLVED line that only introduces a list: "RESOLVED:", "RESOLVED that:", "Resolved that -".
+_LEAD_IN = re.compile(
+    r"^(?:RESOLVED|RECOMMENDED|AGREED|Resolved|Recommended|Agreed)\b(?:\s+that)?\s*[:\-–]*\s*$"
+)
 
 
 _REPORT_OF = re.compile(r"^(?:joint\s+)?(?:report|briefing note)s?\s+(?:of|from|by)\b", re.I)

@@ -44,6 +44,23 @@ def heading(
 TOTAL_FORM = "ocplanTotalPages"
 
 
+def draft_section(on: bool) -> Any:
+    """A mark in the story: the pages from here (`on`) up to the matching `draft_section(False)`
+    carry the DRAFT mark, as draft minutes do on their own (a pack holds them among final papers)."""
+    from reportlab.platypus import Flowable
+
+    class DraftSection(Flowable):  # type: ignore[misc]
+        def wrap(self, _width: float, _height: float) -> tuple[float, float]:
+            return 0, 0
+
+        def draw(self) -> None:
+            self.canv.ocplan_draft_section = on
+            if on:
+                self.canv.ocplan_draft_page = True
+
+    return DraftSection()
+
+
 def _total_pages_canvas(draw_total: Callable[[Any, int], None]) -> type:
     """A canvas that, when saved, defines the form each page's footer used for "of N"."""
     from reportlab.pdfgen.canvas import Canvas
@@ -71,10 +88,12 @@ def build_pdf(
     progress: Progress = NO_PROGRESS,
     invariant: bool = False,
     author: str = "",
+    finish: Callable[[Path], None] | None = None,
 ) -> int:
     """Lay out `story` and write the PDF to `target` atomically; returns the number of pages.
 
     Multi-pass when the story holds a table of contents, so its page numbers are the printed ones.
+    `finish` gets the written file before it replaces `target` (the pack sets appendix pages in).
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -97,15 +116,18 @@ def build_pdf(
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, height - 40, width - MARGIN, height - 40)
         canvas.restoreState()
-        draw_mark(canvas, document)
 
     def draw_cover(canvas: Any, document: Any) -> None:
         draw_footer(canvas)
-        draw_mark(canvas, document)
+
+    def draw_page_end(canvas: Any, document: Any) -> None:
+        """The DRAFT mark, over the page, once its content is placed: on every page of a draft
+        document, and on each page that holds part of a draft section."""
+        if draft or getattr(canvas, "ocplan_draft_page", False):
+            draw_mark(canvas, document)
+        canvas.ocplan_draft_page = getattr(canvas, "ocplan_draft_section", False)
 
     def draw_mark(canvas: Any, _document: Any) -> None:
-        if not draft:
-            return
         canvas.saveState()
         canvas.setFont(BOLD, 96)
         canvas.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.18))
@@ -168,9 +190,11 @@ def build_pdf(
         invariant=int(invariant),
     )
     frame = Frame(MARGIN, 50, width - 2 * MARGIN, height - 108, id="body")
-    templates = [PageTemplate("body", [frame], onPage=draw_header)]
+    templates = [PageTemplate("body", [frame], onPage=draw_header, onPageEnd=draw_page_end)]
     if cover:
-        templates.insert(0, PageTemplate("cover", [frame], onPage=draw_cover))
+        templates.insert(
+            0, PageTemplate("cover", [frame], onPage=draw_cover, onPageEnd=draw_page_end)
+        )
     document.addPageTemplates(templates)
     flowables = list(story)
     if cover:
@@ -184,6 +208,8 @@ def build_pdf(
             document.multiBuild(flowables, canvasmaker=canvasmaker, maxPasses=5)
         else:
             document.build(flowables, canvasmaker=canvasmaker)
+        if finish is not None:
+            finish(temporary)
 
     write_atomically(target, write)
     return pages["count"]

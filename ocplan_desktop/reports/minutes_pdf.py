@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
+from ocplan_desktop.domain.minutes import Minutes
 from ocplan_desktop.reports.document import build_pdf, heading
 from ocplan_desktop.reports.styles import resolution_style, styles
 from ocplan_desktop.reports.text import escape_text as esc
@@ -18,6 +19,12 @@ from ocplan_desktop.store.workspace import Workspace
 
 def minutes_title(record: MeetingMinutes) -> str:
     return f"{record.meeting.committee}: minutes of {format_date(record.meeting.date)}"
+
+
+def KeepTogether(flowables: list[Any]) -> Any:  # noqa: N802 - ReportLab's name
+    from reportlab.platypus import KeepTogether as keep
+
+    return keep(flowables)
 
 
 def minutes_story(record: MeetingMinutes, *, outline: int = 0, key: str = "minutes") -> list[Any]:
@@ -70,7 +77,8 @@ def minutes_story(record: MeetingMinutes, *, outline: int = 0, key: str = "minut
     else:
         story.append(Paragraph("None.", s.body))
     for item, minutes in record.items:
-        number = f"{item.minute_number}  " if item.minute_number else f"{item.item_number}.  "
+        minute = record.minute_number(item)
+        number = f"{minute}  " if minute else f"{item.item_number}.  "
         title = minutes.heading if minutes and minutes.heading else item.title
         story.append(
             heading(
@@ -83,11 +91,73 @@ def minutes_story(record: MeetingMinutes, *, outline: int = 0, key: str = "minut
             story.append(Paragraph(esc(minutes.report_of), s.body_bold))
         story += [Paragraph(esc(text), s.body) for text in minutes.paragraphs]
         story += [Paragraph(esc(text), s.bullet, bulletText="•") for text in minutes.bullets]
-        if minutes.resolutions:
-            story.append(Paragraph("RESOLVED:", s.label))
-            for depth, label, text in minutes.numbered_resolutions():
-                story.append(Paragraph(esc(text), resolution_style(depth), bulletText=label))
+        story += resolutions(minutes)
+    story += closing(record)
     return story
+
+
+def resolved_line(minutes: Minutes) -> str | None:
+    """A single resolution minuted in one sentence ("RESOLVED that the report be noted."), printed
+    as one line the way the officer wrote it; None when the resolutions are a numbered list."""
+    wording = " ".join(minutes.resolved_wording.split())
+    (only, *rest) = minutes.resolutions
+    if rest or only.children or not wording or wording.endswith((":", ":-", "-")):
+        return None
+    return f"{wording} {only.text}"
+
+
+def resolutions(minutes: Minutes) -> list[Any]:
+    """The resolutions under the words that introduce them, as minuted ("RESOLVED that:"), each
+    numbered as the editor shows it."""
+    from reportlab.platypus import Paragraph
+
+    s = styles()
+    if not minutes.resolutions:
+        return []
+    line = resolved_line(minutes)
+    if line is not None:
+        return [Paragraph(esc(line), s.body)]
+    wording = " ".join(minutes.resolved_wording.split()) or "RESOLVED:"
+    lead = Paragraph(esc(wording), s.label)
+    first, *rest = [
+        Paragraph(esc(text), resolution_style(depth), bulletText=label)
+        for depth, label, text in minutes.numbered_resolutions()
+    ]
+    return [KeepTogether([lead, first]), *rest]
+
+
+def closing(record: MeetingMinutes) -> list[Any]:
+    """When the meeting closed, and the line the Chair signs the approved minutes on."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    s = styles()
+    closed = (
+        f"(Meeting closed at {format_time(record.end_time)})"
+        if record.end_time
+        else "(Meeting closed at ............)"
+    )
+    return [
+        KeepTogether(
+            [
+                Spacer(1, 10),
+                Paragraph(esc(closed), s.body),
+                Spacer(1, 24),
+                Paragraph(
+                    "Chair: ............................................................"
+                    "&nbsp;&nbsp;&nbsp;&nbsp;Date: ............................",
+                    s.body,
+                ),
+            ]
+        )
+    ]
+
+
+def format_time(value: str) -> str:
+    """`11:45` → `11.45 am`, `14:05` → `2.05 pm`: the way minutes give the closing time."""
+    hours, _colon, minutes = value.partition(":")
+    hour = int(hours)
+    suffix = "am" if hour < 12 else "pm"
+    return f"{(hour - 1) % 12 + 1}.{minutes} {suffix}"
 
 
 def export_minutes(

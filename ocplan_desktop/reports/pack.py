@@ -16,8 +16,9 @@ from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.meetings import AgendaItem, Meeting
+from ocplan_desktop.reports.appendices import Attachments, appendices_story, report_appendices
 from ocplan_desktop.reports.briefing_note import briefing_note_story
-from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.document import build_pdf, draft_section, heading
 from ocplan_desktop.reports.live_figures import with_live_figures
 from ocplan_desktop.reports.minutes_pdf import minutes_story
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
@@ -120,8 +121,12 @@ def pack_story(
     meeting_id: int,
     options: PackOptions = PackOptions(),
     progress: Progress = NO_PROGRESS,
+    attachments: Attachments | None = None,
 ) -> tuple[str, list[Any], bool]:
-    """The pack's flowables, its title, and whether any part of it is a draft."""
+    """The pack's flowables, its title, and whether any part of it is a draft. Appendix pages are
+    noted in `attachments`, to be set in once the pack is written."""
+    attachments = attachments if attachments is not None else Attachments()
+    folder = (ws.origin or ws.path).parent
     from reportlab.platypus import CondPageBreak, PageBreak, Paragraph
     from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -152,13 +157,16 @@ def pack_story(
             report, route = reports[item.id]
             papers = briefing_note_story(
                 report, route, council, outline=1, key=f"item{item.id}-report"
+            ) + appendices_story(
+                report_appendices(report, folder), attachments, f"item{item.id}", outline=1
             )
         elif item.title.strip().casefold() == LAST_MINUTES and (
             before := previous_meeting(ws, meeting)
         ):
-            papers = minutes_story(
-                meeting_minutes(ws, before.id), outline=1, key=f"item{item.id}-minutes"
-            )
+            record = meeting_minutes(ws, before.id)
+            papers = minutes_story(record, outline=1, key=f"item{item.id}-minutes")
+            if not record.approved:  # marked DRAFT on every page of them, as on their own
+                papers = [draft_section(True), *papers, draft_section(False)]
         # An item with papers starts a new page; items without follow on, so standing items
         # do not cost a page each.
         story.append(PageBreak() if papers or previous_had_papers else CondPageBreak(80))
@@ -191,7 +199,8 @@ def export_pack(
     options: PackOptions = PackOptions(),
 ) -> int:
     """Write the pack to `target`; returns its number of pages."""
-    title, story, draft = pack_story(ws, meeting_id, options, progress)
+    attachments = Attachments()
+    title, story, draft = pack_story(ws, meeting_id, options, progress, attachments)
     return build_pdf(
         target,
         story,
@@ -201,4 +210,5 @@ def export_pack(
         draft=draft,
         progress=progress,
         invariant=options.invariant,
+        finish=attachments.finish,
     )

@@ -172,6 +172,12 @@ def update_meeting(
     return edits.combined(changes)
 
 
+def set_end_time(ws: Workspace, meeting_id: int, end_time: str) -> Change:
+    """The time the meeting closed, as the minutes print it ("The meeting closed at 11.45 am")."""
+    check_unlocked(ws, meeting_id)
+    return edits.updated(ws, "meetings", meeting_id, {"end_time": check_time(end_time)}, MEETINGS)
+
+
 def delete_meeting(ws: Workspace, meeting_id: int) -> Change:
     """Delete a meeting that nothing else depends on (no minutes, not named by another record)."""
     meeting = check_unlocked(ws, meeting_id)
@@ -308,6 +314,20 @@ def next_first_number(ws: Workspace, meeting_id: int) -> int:
             break
         last = max([last, *_numbers(ws, other.id)])
     return last + 1
+
+
+def provisional_minute_numbers(ws: Workspace, meeting_id: int) -> dict[int, str]:
+    """{item id: minute number} a meeting not yet numbered will take when it is held, so its
+    draft minutes print `57/23`, not `1.` (nothing is written)."""
+    meeting = store.meeting_details(ws, meeting_id)
+    items = store.agenda(ws, meeting_id)
+    numbers = minute_numbers(
+        len(items),
+        next_first_number(ws, meeting_id),
+        dt.date.fromisoformat(meeting.meeting.date),
+        meeting.year_starts_month,
+    )
+    return {item.id: number for item, number in zip(items, numbers, strict=True)}
 
 
 def _apply_numbers(ws: Workspace, meeting_id: int, first: int) -> list[Change]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ocplan_desktop.domain.meetings import AgendaItem, Declaration, Meeting
 from ocplan_desktop.domain.minutes import Minutes
@@ -21,11 +21,18 @@ class MeetingMinutes:
     items: tuple[tuple[AgendaItem, Minutes | None], ...]
     approved: bool
     approved_note: str = ""
+    end_time: str = ""  # when the meeting closed, printed above the Chair's signature
+    # Minute numbers of items not numbered yet (a meeting not yet held), by agenda item id.
+    provisional_numbers: dict[int, str] = field(default_factory=dict)
+
+    def minute_number(self, item: AgendaItem) -> str:
+        return item.minute_number or self.provisional_numbers.get(item.id, "")
 
 
 def meeting_minutes(ws: Workspace, meeting_id: int) -> MeetingMinutes:
     details = meeting_store.meeting_details(ws, meeting_id)
     attendance = meeting_store.attendance(ws, meeting_id)
+    items = tuple(meeting_store.agenda(ws, meeting_id))
     note = ""
     if details.locked:
         note = "Approved as a correct record" + (
@@ -37,13 +44,20 @@ def meeting_minutes(ws: Workspace, meeting_id: int) -> MeetingMinutes:
         apologies=tuple(name for name, status in attendance if status == "apologies"),
         in_attendance=tuple(name for name, status in attendance if status == "in attendance"),
         declarations=tuple(meeting_store.declarations(ws, meeting_id)),
-        items=tuple(
-            (item, minutes_store.load_minutes(ws, item.id))
-            for item in meeting_store.agenda(ws, meeting_id)
-        ),
+        items=tuple((item, minutes_store.load_minutes(ws, item.id)) for item in items),
         approved=details.locked,
         approved_note=note,
+        end_time=meeting_store.end_time(ws, meeting_id),
+        provisional_numbers=_provisional(ws, meeting_id, items),
     )
+
+
+def _provisional(ws: Workspace, meeting_id: int, items: tuple[AgendaItem, ...]) -> dict[int, str]:
+    if not items or all(item.minute_number for item in items):
+        return {}
+    from ocplan_desktop.services.meetings import provisional_minute_numbers
+
+    return provisional_minute_numbers(ws, meeting_id)
 
 
 LAST_MINUTES = "minutes of the last meeting"

@@ -34,7 +34,7 @@ PARTS: dict[str, tuple[str, tuple[str, ...], dict[str, tuple[bool, int]]]] = {
     "appendices": (
         "report_appendices",
         ("report_id",),
-        {"label": (False, 100), "title": (True, MAX_LINE)},
+        {"label": (False, 100), "title": (True, MAX_LINE), "file_path": (False, MAX_LINE)},
     ),
     "sections": ("report_sections", ("report_id",), {"heading": (True, MAX_LINE)}),
     "paragraphs": ("report_paragraphs", ("section_id",), {"text": (True, MAX_TEXT)}),

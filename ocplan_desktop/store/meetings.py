@@ -57,6 +57,11 @@ def list_meetings(ws: Workspace, committee_id: int | None = None) -> list[Meetin
     return [Meeting(**row) for row in rows]
 
 
+def end_time(ws: Workspace, meeting_id: int) -> str:
+    """The time the meeting closed (HH:MM), '' until recorded."""
+    return str(ws.scalar("SELECT end_time FROM meetings WHERE id = ?", (meeting_id,)) or "")
+
+
 def get_meeting(ws: Workspace, meeting_id: int) -> Meeting:
     rows = ws.query(_MEETING_SELECT + " WHERE meetings.id = ?", (meeting_id,))
     if not rows:

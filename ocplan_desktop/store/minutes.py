@@ -26,6 +26,7 @@ def add_minutes(
                 "agenda_item_id": minutes.agenda_item_id,
                 "heading": minutes.heading,
                 "report_of": minutes.report_of,
+                "resolved_wording": minutes.resolved_wording,
                 "revision": minutes.revision,
                 "updated_at": now_text(),
             },
@@ -98,6 +99,7 @@ def load_minutes(ws: Workspace, agenda_item_id: int) -> Minutes | None:
         bullets=bullets,
         resolutions=resolution_tree(ws, row["id"]),
         revision=row["revision"],
+        resolved_wording=row.get("resolved_wording", ""),
     )
 
 

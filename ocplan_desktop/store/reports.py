@@ -31,6 +31,8 @@ _SCALAR_FIELDS = (
     "author_service",
     "author_contact",
     "web_link",
+    "decision_body",
+    "published_link",
 )
 
 
@@ -79,7 +81,14 @@ def _write_children(ws: Workspace, report_id: int, report: Report) -> None:
         )
     for position, title in enumerate(report.appendices):
         records.insert(
-            ws, "report_appendices", {"report_id": report_id, "position": position, "title": title}
+            ws,
+            "report_appendices",
+            {
+                "report_id": report_id,
+                "position": position,
+                "title": title,
+                "file_path": (report.appendix_files[position : position + 1] or ("",))[0],
+            },
         )
     for position, section in enumerate(report.sections):
         section_id = records.insert(
@@ -140,13 +149,12 @@ def load_report(ws: Workspace, report_id: int) -> Report:
             (report_id,),
         )
     )
-    appendices = tuple(
-        item["title"]
-        for item in ws.query(
-            "SELECT title FROM report_appendices WHERE report_id = ? ORDER BY position",
-            (report_id,),
-        )
+    appendix_rows = ws.query(
+        "SELECT title, file_path FROM report_appendices WHERE report_id = ? ORDER BY position",
+        (report_id,),
     )
+    appendices = tuple(item["title"] for item in appendix_rows)
+    appendix_files = tuple(item["file_path"] for item in appendix_rows)
     sections = []
     for section in ws.query(
         "SELECT id, heading FROM report_sections WHERE report_id = ? ORDER BY position",
@@ -189,6 +197,7 @@ def load_report(ws: Workspace, report_id: int) -> Report:
         key_decision=bool(row["key_decision"]),
         recommendations=recommendations,
         appendices=appendices,
+        appendix_files=appendix_files,
         sections=tuple(sections),
         implications={column: row[column] for column, _heading in IMPLICATIONS},
         authors=authors,

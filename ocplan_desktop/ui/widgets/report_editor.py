@@ -47,6 +47,7 @@ from ocplan_desktop.ui.widgets.report_parts import PartTable, SectionsEditor
 
 LINE_FIELDS = (
     ("title", "Title"),
+    ("decision_body", "Decision-making body (blank: the last meeting on the route)"),
     ("report_of", "Report of"),
     ("cabinet_member", "Name of Cabinet Member"),
     ("director", "Director approving submission"),
@@ -61,6 +62,7 @@ AUTHOR_FIELDS = (
     ("author_service", "Service"),
     ("author_contact", "Contact"),
     ("web_link", "Web page"),
+    ("published_link", "Published on (printed exactly as typed)"),
 )
 
 

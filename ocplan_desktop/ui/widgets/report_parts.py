@@ -53,7 +53,11 @@ PART_COLUMNS: dict[str, list[PartColumn]] = {
         PartColumn("", "No.", lambda row, index: f"{index})"),
         PartColumn("text", "Recommendation", stretch=True),
     ],
-    "appendices": [PartColumn("label", "Label"), PartColumn("title", "Title", stretch=True)],
+    "appendices": [
+        PartColumn("label", "Label"),
+        PartColumn("title", "Title", stretch=True),
+        PartColumn("file_path", "PDF attached in packs"),
+    ],
     "authors": [PartColumn("name", "Name"), PartColumn("job_title", "Job title", stretch=True)],
     "approvals": [
         PartColumn("grouping", "Group", lambda row, _i: str(row["grouping"]).capitalize()),
