@@ -93,6 +93,10 @@ def briefing_note_story(
         Paragraph(esc(council), s.subtitle),
         heading(esc(kind), s.title),
     ]
+    # The body that decides, under "Public report", as the council's template has it.
+    decides = report.decision_body or (route[-1].committee if route else "")
+    if decides:
+        story.append(Paragraph(esc(decides), s.heading2))
     if route:
         table = Table(
             [
@@ -183,17 +187,24 @@ def briefing_note_story(
         "Contact:", report.author_contact
     )
     authors.append(Paragraph("Enquiries should be directed to the above persons.", s.body))
-    story.append(KeepTogether(authors))
-    if report.approvals:
-        story += [Spacer(1, 6), _approvals_table(report)]
     if report.web_link:
-        story += [
+        authors.append(Paragraph(esc(report.web_link, line_breaks=False), s.body))
+    story.append(KeepTogether(authors))
+    # The approvals table and the line under it go on one page: never a page with only that line.
+    closing: list[Any] = []
+    if report.approvals:
+        closing += [Spacer(1, 6), _approvals_table(report)]
+    if report.published_link:
+        closing += [
             Spacer(1, 8),
             Paragraph(
-                f"This report is published on the council's website: {esc(report.web_link)}",
+                "This report is published on the council's website: "
+                + esc(report.published_link, line_breaks=False),
                 s.small,
             ),
         ]
+    if closing:
+        story.append(KeepTogether(closing))
     return story
 
 

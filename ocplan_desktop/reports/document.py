@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.reports.fonts import BOLD, REGULAR, register_fonts
+from ocplan_desktop.reports.pagination import keep_lead_ins
 from ocplan_desktop.reports.styles import DARK, MID, RULE
 from ocplan_desktop.reports.text import escape_text
 from ocplan_desktop.services.files import write_atomically
@@ -196,7 +197,7 @@ def build_pdf(
             0, PageTemplate("cover", [frame], onPage=draw_cover, onPageEnd=draw_page_end)
         )
     document.addPageTemplates(templates)
-    flowables = list(story)
+    flowables = keep_lead_ins(story)
     if cover:
         flowables.insert(1, NextPageTemplate("body"))
     has_contents = any(isinstance(item, TableOfContents) for item in flowables)

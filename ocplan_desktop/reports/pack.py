@@ -149,7 +149,6 @@ def pack_story(
     story += _agenda(items, titles)
     council = ws.setting("council", "")
     total = len(items) + len(options.extra_sections)
-    previous_had_papers = True
     for done, item in enumerate(items, start=1):
         progress.step(done, total + 1, f"Preparing item {item.item_number}…")
         papers: list[Any] = []
@@ -167,9 +166,9 @@ def pack_story(
             papers = minutes_story(record, outline=1, key=f"item{item.id}-minutes")
             if not record.approved:  # marked DRAFT on every page of them, as on their own
                 papers = [draft_section(True), *papers, draft_section(False)]
-        # An item with papers starts a new page; items without follow on, so standing items
-        # do not cost a page each.
-        story.append(PageBreak() if papers or previous_had_papers else CondPageBreak(80))
+        # An item with papers starts a new page; items without follow on (after the papers before
+        # them too), so no item costs a page holding only its heading and "No papers".
+        story.append(PageBreak() if papers else CondPageBreak(80))
         story.append(
             heading(
                 esc(f"Item {item.item_number}: {item.title}"),
@@ -180,7 +179,6 @@ def pack_story(
             )
         )
         story += papers or [Paragraph("No papers for this item.", s.body)]
-        previous_had_papers = bool(papers)
     for done, (title, make) in enumerate(options.extra_sections, start=len(items) + 1):
         progress.step(done, total + 1, f"Preparing {title.lower()}…")
         story += [

@@ -12,6 +12,7 @@ from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.performance import STATUS_SYMBOL, IndicatorStatus, Status, Summary
 from ocplan_desktop.reports.charts import draw_chart
 from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.pagination import TABLE_START, heading_with_table
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
 from ocplan_desktop.services.performance import (
@@ -208,7 +209,7 @@ def _theme_table(statuses: tuple[IndicatorStatus, ...]) -> Any:
 
 
 def performance_story(ws: Workspace, period: str | None = None, *, outline: int = 0) -> list[Any]:
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
     s = styles()
     result = performance_summary(ws, period)
@@ -238,8 +239,10 @@ def performance_story(ws: Workspace, period: str | None = None, *, outline: int 
             )
         )
     story += [
-        heading("History", s.heading2, outline=outline + 1, key="performance-history"),
-        _history_table(history),
+        *heading_with_table(
+            heading("History", s.heading2, outline=outline + 1, key="performance-history"),
+            _history_table(history),
+        ),
         Spacer(1, 6),
         *_overrides_table(overrides_for(ws, summary.period), summary.period),
         Spacer(1, 8),
@@ -278,6 +281,9 @@ def performance_story(ws: Workspace, period: str | None = None, *, outline: int 
             f"{item.period}: no figure."
         )
         story += [
+            # The theme's heading and sentence stay with the first rows of its table; the table
+            # then runs on over the page rather than dragging them all to the next one.
+            CondPageBreak(TABLE_START + 50),
             heading(
                 esc(theme.theme), s.heading3, outline=outline + 2, key=f"performance-theme{number}"
             ),

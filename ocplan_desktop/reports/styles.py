@@ -44,8 +44,16 @@ def styles() -> Styles:
     from reportlab.lib.styles import ParagraphStyle
 
     font = register_fonts()
+    # No paragraph leaves its last line alone at the top of a page (allowWidows=0).
     body = ParagraphStyle(
-        "Body", fontName=font, fontSize=10.5, leading=14, spaceAfter=6, alignment=TA_LEFT
+        "Body",
+        fontName=font,
+        fontSize=10.5,
+        leading=14,
+        spaceAfter=6,
+        alignment=TA_LEFT,
+        allowWidows=0,
+        allowOrphans=0,
     )
     heading = ParagraphStyle(
         "Heading", parent=body, fontName=BOLD, textColor=colors.HexColor(DARK), keepWithNext=True
@@ -72,7 +80,7 @@ def styles() -> Styles:
         small_bold=ParagraphStyle(
             "SmallBold", parent=body, fontName=BOLD, fontSize=8, leading=10, spaceAfter=0
         ),
-        label=ParagraphStyle("Label", parent=body, fontName=BOLD, spaceAfter=2),
+        label=ParagraphStyle("Label", parent=body, fontName=BOLD, spaceAfter=2, keepWithNext=True),
         numbered=ParagraphStyle(
             "Numbered", parent=body, leftIndent=30, bulletIndent=0, bulletFontName=font
         ),

@@ -485,6 +485,7 @@ def annual_report() -> Report:
         author_service="Public Health and Wellbeing, Insight & Migration",
         author_contact="insight@coventry.gov.uk",
         web_link="www.coventry.gov.uk/performance/",
+        published_link="www.coventry.gov.uk/meetings",
         approvals=(
             Approval(
                 "contributor",

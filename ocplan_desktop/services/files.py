@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +42,24 @@ def safe_file_name(title: str, suffix: str = "", fallback: str = "document") -> 
     return text + suffix
 
 
+_UMASK_LOCK = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process's umask (read by setting and restoring it, under a lock)."""
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     """Call `write(temporary_path)` and rename the result over `target`; nothing half-written is left.
 
@@ -54,6 +74,9 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     temporary = Path(name)
     try:
         write(temporary)
+        # mkstemp makes the file owner-only; the document gets the user's normal permissions (as
+        # any program's output would, under their umask), or keeps those of the file it replaces.
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except PermissionError:
         temporary.unlink(missing_ok=True)
