@@ -19,7 +19,7 @@ def keep_lead_ins(story: Sequence[Any]) -> list[Any]:
     from reportlab.platypus import Paragraph
 
     result = list(story)
-    for index, item in enumerate(result[:-1]):
+    for item in result[:-1]:
         if isinstance(item, Paragraph) and item.getPlainText().rstrip().endswith(LEAD_IN_ENDINGS):
             item.keepWithNext = 1
     return result

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -101,13 +100,13 @@ class FieldHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self.format = QTextCharFormat()
-        self.format.setBackground(QColor(FIELD_BACKGROUND))
-        self.format.setForeground(QColor("#1f3a4d"))
+        self.field_format = QTextCharFormat()
+        self.field_format.setBackground(QColor(FIELD_BACKGROUND))
+        self.field_format.setForeground(QColor("#1f3a4d"))
 
     def highlightBlock(self, text: str) -> None:
         for match in TOKEN.finditer(text):
-            self.setFormat(match.start(), match.end() - match.start(), self.format)
+            self.setFormat(match.start(), match.end() - match.start(), self.field_format)
 
 
 class FigureWarningDialog(QMessageBox):
@@ -134,7 +133,7 @@ class FigureWarningDialog(QMessageBox):
         self.setInformativeText(f"<ul>{rows}</ul>")
         self.print_anyway = self.addButton("Print anyway", QMessageBox.ButtonRole.AcceptRole)
         self.show_me = self.addButton("Show me", QMessageBox.ButtonRole.ActionRole)
-        self.cancel: QPushButton = self.addButton(QMessageBox.StandardButton.Cancel)  # type: ignore[assignment]
+        self.cancel = self.addButton(QMessageBox.StandardButton.Cancel)
         self.setDefaultButton(self.show_me)
 
 

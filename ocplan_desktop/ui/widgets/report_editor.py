@@ -87,6 +87,7 @@ class ReportEditor(QWidget):
         self.draft: ReportDraft | None = None
         self.setAccessibleName("Report editor")
         self.fields: dict[str, CommitLineEdit | CommitTextEdit] = {}
+        self.highlighters: list[FieldHighlighter] = []
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Report parts")
 
@@ -210,7 +211,7 @@ class ReportEditor(QWidget):
 
     def _text(self, field: str, title: str, parent: QWidget, lines: int) -> CommitTextEdit:
         edit = CommitTextEdit(parent, name=title, lines=lines)
-        edit.highlighter = FieldHighlighter(edit.document())  # live fields read as fields
+        self.highlighters.append(FieldHighlighter(edit.document()))  # live fields read as fields
         edit.committed.connect(lambda text: self._set(field, text))
         self.fields[field] = edit
         return edit

@@ -253,11 +253,10 @@ class SectionsEditor(QWidget):
         if draft is not None:
             # A live field shows the value it prints now, marked ⟦ ⟧; editing shows its token.
             source = FigureSource(self.session.ws) if self.session.ws else None
-            shown = (
-                (lambda text: source.marked(text) if has_fields(text) else text)
-                if source
-                else (lambda text: text)
-            )
+
+            def shown(text: str) -> str:
+                return source.marked(text) if source is not None and has_fields(text) else text
+
             for number, section in enumerate(draft.parts["sections"], start=1):
                 children = [
                     Row(p["id"], [f"{number}.{index}", shown(p["text"])], p["text"])
