@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.commands.common import add_db, open_db
-from ocplan_desktop.commands.figures import warn_disagreements
+from ocplan_desktop.commands.figures import print_checks, warn_disagreements
 from ocplan_desktop.domain.dates import parse_date
 from ocplan_desktop.domain.errors import ValidationError
 from ocplan_desktop.services import figure_check
@@ -73,7 +73,7 @@ def _done(path: Path, pages: int) -> int:
 def _briefing_note(args: argparse.Namespace) -> int:
     from ocplan_desktop.reports.briefing_note import export_briefing_note
 
-    with open_db(args, read_only=True) as ws:
+    with open_db(args, read_only=True) as ws, print_checks():
         warn_disagreements(figure_check.check_report(ws, args.report))
         return _done(args.out, export_briefing_note(ws, args.report, _check_out(args.out)))
 
@@ -81,7 +81,7 @@ def _briefing_note(args: argparse.Namespace) -> int:
 def _minutes(args: argparse.Namespace) -> int:
     from ocplan_desktop.reports.minutes_pdf import export_minutes
 
-    with open_db(args, read_only=True) as ws:
+    with open_db(args, read_only=True) as ws, print_checks():
         warn_disagreements(figure_check.check_minutes(ws, args.meeting))
         return _done(args.out, export_minutes(ws, args.meeting, _check_out(args.out)))
 
@@ -101,7 +101,7 @@ def _pack(args: argparse.Namespace) -> int:
         period = None if args.with_performance == "latest" else args.with_performance
         sections.append(performance_section(period))
     options = PackOptions(extra_sections=tuple(sections))
-    with open_db(args, read_only=True) as ws:
+    with open_db(args, read_only=True) as ws, print_checks():
         if args.with_performance and args.with_performance != "latest":
             from ocplan_desktop.services.performance import performance_summary
 
@@ -115,14 +115,14 @@ def _pack(args: argparse.Namespace) -> int:
 def _engagement(args: argparse.Namespace) -> int:
     from ocplan_desktop.reports.engagement_pdf import export_engagement
 
-    with open_db(args, read_only=True) as ws:
+    with open_db(args, read_only=True) as ws, print_checks():
         return _done(args.out, export_engagement(ws, args.exercise, _check_out(args.out)))
 
 
 def _performance(args: argparse.Namespace) -> int:
     from ocplan_desktop.reports.performance_pdf import export_performance
 
-    with open_db(args, read_only=True) as ws:
+    with open_db(args, read_only=True) as ws, print_checks():
         return _done(args.out, export_performance(ws, args.period, _check_out(args.out)))
 
 
@@ -136,5 +136,5 @@ def _tracker(args: argparse.Namespace) -> int:
     from ocplan_desktop.reports.tracker_pdf import export_tracker
 
     since = _since(args.since)
-    with open_db(args, read_only=True) as ws:
+    with open_db(args, read_only=True) as ws, print_checks():
         return _done(args.out, export_tracker(ws, since, _check_out(args.out)))

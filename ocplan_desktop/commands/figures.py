@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ocplan_desktop.commands.common import add_db, open_db, print_json
@@ -55,6 +57,18 @@ def _check(args: argparse.Namespace) -> int:
             else "No typed performance figures found."
         )
     return EXIT_DISAGREES if wrong else 0
+
+
+@contextmanager
+def print_checks() -> Iterator[None]:
+    """Around an export: afterwards, each record whose text has characters no bundled font can
+    print is named on stderr (they are left out of the document, not printed as boxes)."""
+    from ocplan_desktop.reports.fonts import collecting
+
+    with collecting() as found:
+        yield
+    for message in found.messages():
+        print(f"ocplan: warning: {message}", file=sys.stderr)
 
 
 def warn_disagreements(checks: list[Any]) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.reports import Report, RouteStep, numbered_sections
 from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.fonts import printing
 from ocplan_desktop.reports.live_figures import with_live_figures
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
@@ -77,6 +78,19 @@ def _approvals_table(report: Report) -> Any:
 
 
 def briefing_note_story(
+    report: Report,
+    route: Sequence[RouteStep],
+    council: str,
+    *,
+    outline: int = 0,
+    key: str = "report",
+) -> list[Any]:
+    """The report as flowables; `outline` is the outline level of its title (packs nest it)."""
+    with printing(f"Report '{report.title}'"):
+        return _briefing_note_story(report, route, council, outline=outline, key=key)
+
+
+def _briefing_note_story(
     report: Report,
     route: Sequence[RouteStep],
     council: str,

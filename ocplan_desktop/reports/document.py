@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ocplan_desktop.reports.fonts import BOLD, REGULAR, register_fonts
+from ocplan_desktop.reports.fonts import BOLD, REGULAR, prepare_scripts, register_fonts
 from ocplan_desktop.reports.pagination import keep_lead_ins
 from ocplan_desktop.reports.styles import DARK, MID, RULE
 from ocplan_desktop.reports.text import escape_text
@@ -39,6 +39,8 @@ def heading(
     paragraph.contents_level = contents
     paragraph.outline_key = key
     paragraph.outline_label = label
+    # Read now: once laid out, a shaped heading's text holds glyph codes, not letters.
+    paragraph.plain_text = paragraph.getPlainText()
     return paragraph
 
 
@@ -163,14 +165,17 @@ def build_pdf(
             contents = getattr(flowable, "contents_level", None)
             if outline is None and contents is None:
                 return
-            text = getattr(flowable, "outline_label", None) or flowable.getPlainText()
+            label = getattr(flowable, "outline_label", None)
+            text = label or getattr(flowable, "plain_text", None) or flowable.getPlainText()
             key = getattr(flowable, "outline_key", None) or f"h{id(flowable)}"
             self.canv.bookmarkPage(key)
             if outline is not None:
                 self.canv.addOutlineEntry(text, key, level=outline, closed=outline > 0)
             if contents is not None:
                 # The contents page sets each entry as a paragraph: markup again, so escaped again.
-                self.notify("TOCEntry", (contents, escape_text(text), self.page, key))
+                self.notify(
+                    "TOCEntry", (contents, escape_text(text, ordered=not label), self.page, key)
+                )
             progress.step(self.page, max(self.page, 1), f"Laying out page {self.page}…")
 
         def handle_flowable(self, flowables: list[Any]) -> None:
@@ -198,6 +203,7 @@ def build_pdf(
         )
     document.addPageTemplates(templates)
     flowables = keep_lead_ins(story)
+    prepare_scripts(flowables)
     if cover:
         flowables.insert(1, NextPageTemplate("body"))
     has_contents = any(isinstance(item, TableOfContents) for item in flowables)

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
+from ocplan_desktop.domain.meetings import AgendaItem
 from ocplan_desktop.domain.minutes import Minutes
 from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.fonts import printing
 from ocplan_desktop.reports.styles import resolution_style, styles
 from ocplan_desktop.reports.text import escape_text as esc
 from ocplan_desktop.services.minutes_data import MeetingMinutes, meeting_minutes
@@ -80,19 +82,40 @@ def minutes_story(record: MeetingMinutes, *, outline: int = 0, key: str = "minut
         minute = record.minute_number(item)
         number = f"{minute}  " if minute else f"{item.item_number}.  "
         title = minutes.heading if minutes and minutes.heading else item.title
+        story += _item(record, item, minutes, number, title, outline, key)
+    story += closing(record)
+    return story
+
+
+def _item(
+    record: MeetingMinutes,
+    item: AgendaItem,
+    minutes: Minutes | None,
+    number: str,
+    title: str,
+    outline: int,
+    key: str,
+) -> list[Any]:
+    """One item's minutes, named as the record they come from should they hold unprintable text."""
+    from reportlab.platypus import Paragraph
+
+    s = styles()
+    meeting = record.meeting
+    where = f"Minutes of {meeting.committee}, {format_date(meeting.date)}, {number.strip()} {title}"
+    story: list[Any] = []
+    with printing(where):
         story.append(
             heading(
                 esc(number + title), s.heading2, outline=outline + 1, key=f"{key}-item{item.id}"
             )
         )
         if minutes is None:
-            continue
+            return story
         if minutes.report_of:
             story.append(Paragraph(esc(minutes.report_of), s.body_bold))
         story += [Paragraph(esc(text), s.body) for text in minutes.paragraphs]
         story += [Paragraph(esc(text), s.bullet, bulletText="•") for text in minutes.bullets]
         story += resolutions(minutes)
-    story += closing(record)
     return story
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.errors import ValidationError
-from ocplan_desktop.reports.fonts import BOLD, register_fonts
+from ocplan_desktop.reports.fonts import BOLD, prepare_scripts, register_fonts
 from ocplan_desktop.reports.text import escape_text
 from ocplan_desktop.services import engagement
 from ocplan_desktop.services.files import write_atomically
@@ -186,6 +186,7 @@ def build_poster(content: PosterContent, path: Path) -> None:
             Spacer(1, 0.5 * cm),
             Paragraph(escape_text(f"You can also give your views in person {places}."), small),
         ]
+    prepare_scripts(story)  # a title in Punjabi or Urdu is shaped, as in every other document
     document.build(story, onFirstPage=band, onLaterPages=band)
 
 

@@ -8,15 +8,23 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from ocplan_desktop.reports.bidi import reorder_runs
+from ocplan_desktop.reports.fonts import font_runs
+
 _CONTROL = {code: None for code in range(32) if code not in (9, 10)}
 
 
-def escape_text(text: str | None, *, line_breaks: bool = True) -> str:
-    """Text printed literally: markup escaped, control characters (NUL, …) dropped, line breaks kept."""
+def escape_text(text: str | None, *, line_breaks: bool = True, ordered: bool = False) -> str:
+    """Text printed literally: markup escaped, control characters (NUL, …) dropped, line breaks
+    kept, runs of another script in their font and right-to-left runs in reading order (`ordered`:
+    the text is already in that order, as a printed heading read back for the contents is)."""
     if not text:
         return ""
     cleaned = str(text).translate(_CONTROL)
+    if not ordered:
+        cleaned = reorder_runs(cleaned)
     escaped = escape(cleaned, {'"': "&quot;"})
     if line_breaks:
         escaped = escaped.replace("\n", "<br/>")
-    return escaped
+    # Runs in other scripts get their bundled font (the only markup added: the app's own).
+    return font_runs(escaped)

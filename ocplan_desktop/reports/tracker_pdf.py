@@ -14,6 +14,7 @@ from typing import Any
 from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.tracker_report import ReportEntry, UpdateReport
 from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.fonts import printing
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
@@ -60,24 +61,8 @@ def _entry_table(entries: list[ReportEntry]) -> Any:
     rows: list[list[Any]] = [[Paragraph(text, s.cell_bold) for text in header]]
     fills = []
     for row, entry in enumerate(entries, start=1):
-        response = f"<b>{esc(entry.response)}</b>" + (
-            f": {esc(entry.response_text)}" if entry.response_text else ""
-        )
-        detail = [Paragraph(esc(entry.text), s.cell)]
-        if entry.response:
-            detail.append(Paragraph(response, s.cell))
-        owner = ", ".join(
-            part
-            for part in (entry.lead_officer, f"due {entry.due_date}" if entry.due_date else "")
-            if part
-        )
-        if owner:
-            detail.append(Paragraph(esc(owner), s.small))
-        status = [Paragraph(esc(status_text(entry)), s.cell_bold)]
-        if entry.attention:
-            status.append(Paragraph(esc(entry.attention), s.cell_bold))
-        changes = [Paragraph(esc(line), s.cell) for line in _what_changed(entry)]
-        rows.append([Paragraph(esc(entry.reference), s.cell), detail, status, changes])
+        with printing(f"Recommendation {entry.reference}"):
+            rows.append(_entry_row(entry))
         fills.append(
             (
                 "BACKGROUND",
@@ -98,6 +83,30 @@ def _entry_table(entries: list[ReportEntry]) -> Any:
         )
     )
     return table
+
+
+def _entry_row(entry: ReportEntry) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    s = styles()
+    response = f"<b>{esc(entry.response)}</b>" + (
+        f": {esc(entry.response_text)}" if entry.response_text else ""
+    )
+    detail = [Paragraph(esc(entry.text), s.cell)]
+    if entry.response:
+        detail.append(Paragraph(response, s.cell))
+    owner = ", ".join(
+        part
+        for part in (entry.lead_officer, f"due {entry.due_date}" if entry.due_date else "")
+        if part
+    )
+    if owner:
+        detail.append(Paragraph(esc(owner), s.small))
+    status = [Paragraph(esc(status_text(entry)), s.cell_bold)]
+    if entry.attention:
+        status.append(Paragraph(esc(entry.attention), s.cell_bold))
+    changes = [Paragraph(esc(line), s.cell) for line in _what_changed(entry)]
+    return [Paragraph(esc(entry.reference), s.cell), detail, status, changes]
 
 
 def tracker_story(report: UpdateReport, council: str = "", *, outline: int = 0) -> list[Any]:

@@ -101,7 +101,7 @@ def _report(ws: Workspace) -> int:
 
 
 def _exercise(ws: Workspace) -> int:
-    return int(ws.scalar("SELECT id FROM exercises WHERE title LIKE 'One Coventry%'"))
+    return int(ws.scalar("SELECT min(id) FROM exercises"))  # the One Coventry Plan exercise
 
 
 def plant(ws: Workspace, text: str) -> None:
@@ -252,3 +252,34 @@ def expected_phrases(output: str, text: str) -> list[str]:
 def no_markup_leaked(printed: str) -> bool:
     """True when nothing reads as an entity ReportLab rewrote (R&D; for R&D)."""
     return re.search(r"R&D;", printed) is None
+
+
+# Text residents write, one phrase per script the city's engagement reaches (each phrase the
+# project's own words): Punjabi in Gurmukhi, Urdu and Arabic (right to left, joined), Bengali,
+# Polish and Chinese. `SCRIPT_FONTS` is the font each must be set in.
+SCRIPTS = {
+    "Punjabi": "ਲਾਇਬ੍ਰੇਰੀ ਸ਼ਨੀਵਾਰ ਨੂੰ ਖੁੱਲ੍ਹੀ ਰਹਿਣੀ ਚਾਹੀਦੀ ਹੈ।",
+    "Urdu": "پارک میں روشنی بہتر ہونی چاہیے",
+    "Arabic": "نرجو توفير المزيد من الحافلات",
+    "Bengali": "রাস্তার আলো উন্নত করা প্রয়োজন।",
+    "Polish": "Proszę o więcej ścieżek rowerowych – dziękuję",
+    "Chinese": "图书馆周六应该开放。",
+}
+SCRIPT_FONTS = {  # the embedded faces' names
+    "Punjabi": "NotoSansGurmukhi-Regular",
+    "Urdu": "NotoNaskhArabic-Regular",
+    "Arabic": "NotoNaskhArabic-Regular",
+    "Bengali": "NotoSansBengali-Regular",
+    "Polish": "DejaVuSans",
+    "Chinese": "NotoSansCJKsc-Regular",
+}
+
+
+def pdf_fonts(path: Path) -> set[str]:
+    """Base names of the fonts embedded anywhere in the file (ReportLab prefixes subsets)."""
+    names = set()
+    for page in PdfReader(path).pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            names.add(str(font.get_object().get("/BaseFont")).split("+")[-1].lstrip("/"))
+    return names

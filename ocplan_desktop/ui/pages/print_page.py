@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocplan_desktop.reports.fonts import collecting
 from ocplan_desktop.services import change, engagement, figure_check, meetings, performance
 from ocplan_desktop.services.figure_check import FigureCheck
 from ocplan_desktop.services.files import safe_file_name
@@ -256,6 +257,7 @@ class PrintPage(Page):
         pack_options.addStretch(1)
         self.task: Task | None = None
         self.last_output: tuple[Path, int] | None = None
+        self.last_unprintable: list[str] = []
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
@@ -324,8 +326,10 @@ class PrintPage(Page):
                 tracker_since=self.since_date() if self.pack_tracker.isChecked() else None,
             )
 
-        def job(ws: Workspace, progress: Progress) -> tuple[Path, int]:
-            return target, export(ws, target, progress)
+        def job(ws: Workspace, progress: Progress) -> tuple[Path, int, list[str]]:
+            with collecting() as unprintable:
+                pages = export(ws, target, progress)
+            return target, pages, unprintable.messages()
 
         self.task = run_with_progress(
             self,
@@ -354,9 +358,20 @@ class PrintPage(Page):
         return ask_about_figures(wrong, self)
 
     def _on_export_succeeded(self, result: Any) -> None:
-        path, pages = result
+        path, pages, unprintable = result
         self.last_output = (path, pages)
+        self.last_unprintable = unprintable
         self.status.setText(f"Wrote {path} ({pages} pages).")
+        if unprintable:
+            # Said, naming each record, rather than printed as boxes.
+            window = self.window()
+            if hasattr(window, "show_message"):
+                window.show_message(
+                    "Some characters could not be printed",
+                    f"{path.name} was written, but no font the app has can print these "
+                    "characters, so they were left out:\n\n" + "\n".join(unprintable),
+                    QMessageBox.Icon.Warning,
+                )
 
     def _on_export_failed(self, message: str) -> None:
         self.status.setText(message)
