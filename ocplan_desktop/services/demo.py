@@ -38,6 +38,14 @@ def populate_demo(ws: Workspace) -> None:
         _plan_minutes(ws, meetings, committees, people)
         _annual_report(ws, meetings, committees)
         _engagement(ws)
+        _closing_times(ws)
+
+
+def _closing_times(ws: Workspace) -> None:
+    """Held meetings closed when their minutes say; one not yet held has no closing time."""
+    for row in ws.query("SELECT id, start_time FROM meetings WHERE status = 'held'"):
+        hour = int((row["start_time"] or "10:00").split(":")[0])
+        records.update(ws, "meetings", row["id"], {"end_time": f"{hour + 2:02d}:05"})
 
 
 def _people(ws: Workspace) -> dict[str, int]:

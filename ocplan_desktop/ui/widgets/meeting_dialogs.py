@@ -35,6 +35,7 @@ class MeetingDialog(QDialog):
         *,
         meeting: Meeting | None = None,
         committee_id: int | None = None,
+        end_time: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Change meeting" if meeting else "New meeting")
@@ -82,6 +83,13 @@ class MeetingDialog(QDialog):
         form.addRow("Time", self.time)
         form.addRow("Venue", self.venue)
         form.addRow("Status", self.status)
+        # When the meeting closed: the minutes print it above the Chair's signature line.
+        self.closed = QLineEdit(self)
+        self.closed.setAccessibleName("Closed at")
+        self.closed.setPlaceholderText("for example 11:45")
+        self.closed.setText(end_time)
+        if meeting is not None:
+            form.addRow("Closed at", self.closed)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
