@@ -30,8 +30,11 @@ def strong(text: str) -> str:
     return ""
 
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
 def has_rtl(text: str) -> bool:
-    return any(is_rtl(ord(char)) for char in text)
+    return not text.isascii() and _RTL.search(text) is not None
 
 
 def reorder_runs(text: str) -> str:

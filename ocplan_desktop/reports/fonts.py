@@ -13,6 +13,7 @@ never printed as a box.
 from __future__ import annotations
 
 import contextvars
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -82,6 +83,27 @@ def _coverage() -> dict[str, frozenset[int]]:
     return {name: frozenset(pdfmetrics.getFont(name).face.charToGlyph) for name in names}
 
 
+@cache
+def _plain_text() -> re.Pattern[str]:
+    """Text DejaVu prints on its own: ASCII and DejaVu's characters outside the scripts above."""
+    codes = sorted(
+        code
+        for code in _coverage()[REGULAR]
+        if code >= 0x80 and script_font(code) is None and code <= 0xFFFF
+    )
+    ranges: list[tuple[int, int]] = []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    body = "".join(
+        re.escape(chr(low)) + ("-" + re.escape(chr(high)) if high > low else "")
+        for low, high in ranges
+    )
+    return re.compile(f"[\\x00-\\x7f{body}]*")
+
+
 def script_font(code: int) -> str | None:
     """The bundled script font for a character, or None for DejaVu's (or nobody's)."""
     for name, _file, ranges in SCRIPT_FONTS:
@@ -143,6 +165,8 @@ def font_runs(escaped: str) -> str:
     characters no font has left out (and reported)."""
     if escaped.isascii():
         return escaped
+    if _plain_text().fullmatch(escaped):
+        return escaped  # accents, dashes, £: all DejaVu's, nothing to mark
     coverage = _coverage()
     parts: list[str] = []
     current: str | None = None

@@ -6,12 +6,13 @@ the whole PDF and `<img>` opens a file. Every user string goes through `escape_t
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from ocplan_desktop.reports.bidi import reorder_runs
 from ocplan_desktop.reports.fonts import font_runs
 
-_CONTROL = {code: None for code in range(32) if code not in (9, 10)}
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
 
 
 def escape_text(text: str | None, *, line_breaks: bool = True, ordered: bool = False) -> str:
@@ -20,7 +21,7 @@ def escape_text(text: str | None, *, line_breaks: bool = True, ordered: bool = F
     the text is already in that order, as a printed heading read back for the contents is)."""
     if not text:
         return ""
-    cleaned = str(text).translate(_CONTROL)
+    cleaned = _CONTROL.sub("", str(text))
     if not ordered:
         cleaned = reorder_runs(cleaned)
     escaped = escape(cleaned, {'"': "&quot;"})

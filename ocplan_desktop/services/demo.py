@@ -43,9 +43,10 @@ def populate_demo(ws: Workspace) -> None:
 
 def _closing_times(ws: Workspace) -> None:
     """Held meetings closed when their minutes say; one not yet held has no closing time."""
-    for row in ws.query("SELECT id, start_time FROM meetings WHERE status = 'held'"):
-        hour = int((row["start_time"] or "10:00").split(":")[0])
-        records.update(ws, "meetings", row["id"], {"end_time": f"{hour + 2:02d}:05"})
+    for meeting in meeting_store.list_meetings(ws):
+        if meeting.status == "held":
+            hour = int((meeting.start_time or "10:00").split(":")[0])
+            records.update(ws, "meetings", meeting.id, {"end_time": f"{hour + 2:02d}:05"})
 
 
 def _people(ws: Workspace) -> dict[str, int]:

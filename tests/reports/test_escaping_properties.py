@@ -56,9 +56,15 @@ def test_any_text_builds_and_its_words_come_back(text):
         assert word in extracted
 
 
+APP_FONT_TAGS = re.compile(
+    r'<font name="(?:NotoNaskhArabic|NotoSansBengali|NotoSansGurmukhi|NotoSansSC)">|</font>'
+)
+
+
 @given(st.text())
 def test_escaped_text_has_no_markup_left(text):
-    escaped = escape_text(text, line_breaks=False)
+    # The only markup left is the app's own: a bundled script font around a run of that script.
+    escaped = APP_FONT_TAGS.sub("", escape_text(text, line_breaks=False))
     assert "<" not in escaped and ">" not in escaped
     assert "\x00" not in escaped
     assert re.sub(r"&(amp|lt|gt|quot);", "", escaped).count("&") == 0

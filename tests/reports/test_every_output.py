@@ -18,7 +18,6 @@ from tests.reports.outputs import (
 )
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("text", AWKWARD)
 def test_every_output_prints_typed_text_literally(demo_ws, tmp_path, text):
     plant(demo_ws, text)

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import unicodedata
 
-import pytest
-
 from ocplan_desktop.cli import main
 from ocplan_desktop.reports.bidi import reorder_runs
 from ocplan_desktop.reports.fonts import collecting, printing
@@ -15,7 +13,6 @@ from ocplan_desktop.reports.text import escape_text
 from tests.reports.outputs import OUTPUTS, SCRIPT_FONTS, SCRIPTS, pdf_fonts, plant
 
 
-@pytest.mark.slow
 def test_every_pdf_sets_every_script_in_its_font(demo_ws, tmp_path):
     text = " / ".join(f"{name}: {phrase}" for name, phrase in SCRIPTS.items())
     plant(demo_ws, text)

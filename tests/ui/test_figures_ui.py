@@ -123,3 +123,22 @@ def test_the_warning_dialog_names_each_place_and_offers_both_choices(window, qtb
         "typed 74% (42/57); the workspace gives 75% (43/57) for 2022-23" in dialog.informativeText()
     )
     assert dialog.print_anyway.text() == "Print anyway" and dialog.show_me.text() == "Show me"
+
+
+def test_the_meeting_dialog_records_when_the_meeting_closed(window, qtbot):
+    from ocplan_desktop.store import meetings as meeting_store
+    from tests.ui.test_meetings_page import accept, opened
+
+    window.show_page(0)
+    page = window.pages[0]
+    held = window.ws.scalar("SELECT id FROM meetings WHERE date = '2023-12-20'")
+    page.select_meeting(held)
+    qtbot.waitUntil(lambda: page.meeting_id == held)
+    page.menu_actions.edit_meeting.trigger()
+    dialog = opened(qtbot, page)
+    assert dialog.closed.text() == "12:05"  # the demo's closing time
+    dialog.closed.setText("12.40")
+    accept(qtbot, window, dialog)
+    qtbot.waitUntil(lambda: meeting_store.end_time(window.ws, held) == "12:40")
+    window.undo_stack.undo()
+    assert meeting_store.end_time(window.ws, held) == "12:05"
