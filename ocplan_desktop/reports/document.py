@@ -1,6 +1,10 @@
 """The document template every PDF uses: A4, a running header with the title, "Page n of N" on every
 page, a DRAFT mark when asked, PDF outline entries and contents entries from marked headings.
 
+Every PDF declares its language (en-GB), shows its title in the reader's title bar, names the council
+as its author, and can open with its bookmarks shown (packs). Pages inside a marked part of the story
+carry its mark (`marks.py`: "NOT FOR PUBLICATION" on exempt papers).
+
 One `PageTemplate` per kind of page (cover, body), one style sheet (`styles.py`), `afterFlowable`
 feeding the outline and the contents, as ReportLab's own templates do.
 """
@@ -12,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.reports.fonts import BOLD, REGULAR, register_fonts
+from ocplan_desktop.reports.marks import begin_page, draw_page_mark
 from ocplan_desktop.reports.styles import DARK, MID, RULE
 from ocplan_desktop.services.files import write_atomically
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 
 MARGIN = 56  # points: about 2 cm
+LANGUAGE = "en-GB"
 
 
 def heading(
@@ -70,10 +76,12 @@ def build_pdf(
     progress: Progress = NO_PROGRESS,
     invariant: bool = False,
     author: str = "",
+    show_outline: bool = False,
 ) -> int:
     """Lay out `story` and write the PDF to `target` atomically; returns the number of pages.
 
     Multi-pass when the story holds a table of contents, so its page numbers are the printed ones.
+    `show_outline` opens the file with the bookmarks pane shown (packs).
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -86,6 +94,7 @@ def build_pdf(
     pages = {"count": 0}
 
     def draw_header(canvas: Any, document: Any) -> None:
+        begin_page(canvas)
         draw_footer(canvas)
         canvas.saveState()
         canvas.setFont(REGULAR, 8)
@@ -99,6 +108,7 @@ def build_pdf(
         draw_mark(canvas, document)
 
     def draw_cover(canvas: Any, document: Any) -> None:
+        begin_page(canvas)
         draw_footer(canvas)
         draw_mark(canvas, document)
 
@@ -133,7 +143,14 @@ def build_pdf(
         canvas.drawString(width / 2 + 11, 28, str(total))
         pages["count"] = total
 
+    def end_page(canvas: Any, _document: Any) -> None:
+        draw_page_mark(canvas, width, height, MARGIN)
+
     class CouncilDocument(BaseDocTemplate):  # type: ignore[misc]
+        def beforeDocument(self) -> None:  # noqa: N802 - ReportLab's name
+            if show_outline:
+                self.canv.showOutline()
+
         def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - ReportLab's name
             outline = getattr(flowable, "outline_level", None)
             contents = getattr(flowable, "contents_level", None)
@@ -164,11 +181,13 @@ def build_pdf(
         author=author,
         creator="ocplan desktop",
         invariant=int(invariant),
+        lang=LANGUAGE,
+        displayDocTitle=True,
     )
     frame = Frame(MARGIN, 50, width - 2 * MARGIN, height - 108, id="body")
-    templates = [PageTemplate("body", [frame], onPage=draw_header)]
+    templates = [PageTemplate("body", [frame], onPage=draw_header, onPageEnd=end_page)]
     if cover:
-        templates.insert(0, PageTemplate("cover", [frame], onPage=draw_cover))
+        templates.insert(0, PageTemplate("cover", [frame], onPage=draw_cover, onPageEnd=end_page))
     document.addPageTemplates(templates)
     flowables = list(story)
     if cover:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ocplan_desktop.domain.exempt import Exemption
 from ocplan_desktop.domain.meetings import AgendaItem, Declaration, Meeting
 from ocplan_desktop.domain.minutes import Minutes
+from ocplan_desktop.store import exempt as exempt_store
 from ocplan_desktop.store import meetings as meeting_store
 from ocplan_desktop.store import minutes as minutes_store
 from ocplan_desktop.store.workspace import Workspace
@@ -21,6 +23,8 @@ class MeetingMinutes:
     items: tuple[tuple[AgendaItem, Minutes | None], ...]
     approved: bool
     approved_note: str = ""
+    # {agenda item id: exemption} for the items that are exempt (Schedule 12A)
+    exemptions: dict[int, Exemption] = field(default_factory=dict)
 
 
 def meeting_minutes(ws: Workspace, meeting_id: int) -> MeetingMinutes:
@@ -43,4 +47,5 @@ def meeting_minutes(ws: Workspace, meeting_id: int) -> MeetingMinutes:
         ),
         approved=details.locked,
         approved_note=note,
+        exemptions=exempt_store.meeting_exemptions(ws, meeting_id),
     )

@@ -246,9 +246,9 @@ def test_export_documents_from_the_command_line(capsys, demo_path, tmp_path):
         "--meeting",
         meeting["id"],
         "--out",
-        tmp_path / "x.docx",
+        tmp_path / "x.odt",
     )
-    assert code == 1 and "must end in .pdf" in err
+    assert code == 1 and "must end in .pdf or .docx" in err
 
 
 def test_export_performance_and_a_pack_with_it(capsys, demo_path, tmp_path):
