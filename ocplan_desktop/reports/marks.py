@@ -69,14 +69,16 @@ def draw_page_mark(canvas: Any, width: float, height: float, margin: float) -> N
     from reportlab.lib import colors
 
     canvas.saveState()
-    size = 7.5
+    room = width - 2 * margin - 8
+    # The whole mark, made smaller to fit rather than cut short.
+    size = min(7.5, 7.5 * room / max(canvas.stringWidth(text, BOLD, 7.5), 1))
     canvas.setFont(BOLD, size)
-    shown = text if canvas.stringWidth(text, BOLD, size) <= width - 2 * margin else text[:110] + "…"
+    shown = text
     for y in (height - 52, 38):
         canvas.setFillColor(colors.white)
         canvas.setStrokeColor(colors.HexColor(DARK))
         canvas.setLineWidth(0.8)
-        canvas.rect(margin, y - 3, width - 2 * margin, size + 5, fill=1, stroke=1)
+        canvas.rect(margin, y - 3, width - 2 * margin, 12.5, fill=1, stroke=1)
         canvas.setFillColor(colors.HexColor(DARK))
         canvas.drawCentredString(width / 2, y, shown)
     canvas.restoreState()
