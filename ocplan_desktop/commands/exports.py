@@ -11,6 +11,7 @@ from typing import Any
 
 from ocplan_desktop.commands.common import add_db, open_db
 from ocplan_desktop.domain.dates import parse_date
+from ocplan_desktop.domain.errors import ValidationError
 
 
 def _document(
@@ -74,6 +75,17 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
         "--period", metavar="PERIOD", help="for example 2022-23 (default: the latest)"
     )
     parser.set_defaults(handler=_performance)
+    parser = groups["export"].add_parser(
+        "calendar", help="the meetings calendar (one event per meeting), as an iCalendar .ics file"
+    )
+    add_db(parser)
+    parser.add_argument(
+        "--committee", type=int, metavar="ID", help="one committee's meetings (default: all)"
+    )
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="the .ics file to write"
+    )
+    parser.set_defaults(handler=_calendar)
     _document(
         groups,
         "engagement",
@@ -171,3 +183,14 @@ def _tracker(args: argparse.Namespace) -> int:
     since = _since(args.since)
     with open_db(args, read_only=True) as ws:
         return _done(args.out, export_tracker(ws, since, _check_out(args.out)))
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    from ocplan_desktop.reports.calendar_ics import export_calendar
+
+    if args.out.suffix.lower() != ".ics":
+        raise ValidationError(f"{args.out.name}: the calendar file must end in .ics")
+    with open_db(args, read_only=True) as ws:
+        count = export_calendar(ws, args.out, args.committee)
+    print(f"{args.out} ({count} meetings)")
+    return 0

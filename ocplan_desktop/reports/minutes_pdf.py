@@ -87,7 +87,7 @@ def minutes_story(
         title = minutes.heading if minutes and minutes.heading else item.title
         exemption = record.exemptions.get(item.id)
         marking = exemption is not None and audience is Audience.MEMBERS
-        if marking:
+        if exemption is not None and marking:
             story.append(MarkStart(exemption.mark))
         story.append(
             heading(

@@ -84,6 +84,7 @@ class StoryWriter:
             if outline is not None:
                 self.outlined_level = 0
             return 0
+        outline = None if outline is None else int(outline)
         if outline is not None:
             wanted = outline + 1
             self.outlined_level = wanted

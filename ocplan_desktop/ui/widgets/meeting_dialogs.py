@@ -50,8 +50,14 @@ class MeetingDialog(QDialog):
         self.time = QLineEdit(self)
         self.time.setAccessibleName("Start time")
         self.time.setPlaceholderText("10:00")
+        self.end_time = QLineEdit(self)
+        self.end_time.setAccessibleName("End time")
+        self.end_time.setPlaceholderText("12:00 (optional)")
         self.venue = QLineEdit(self)
         self.venue.setAccessibleName("Venue")
+        self.web_link = QLineEdit(self)
+        self.web_link.setAccessibleName("Web page")
+        self.web_link.setPlaceholderText("The meeting's page on the council's website (optional)")
         self.status = QComboBox(self)
         self.status.setAccessibleName("Status")
         for status in MeetingStatus:
@@ -73,14 +79,18 @@ class MeetingDialog(QDialog):
             day = dt.date.fromisoformat(meeting.date)
             self.date.setDate(QDate(day.year, day.month, day.day))
             self.time.setText(meeting.start_time)
+            self.end_time.setText(meeting.end_time)
             self.venue.setText(meeting.venue)
+            self.web_link.setText(meeting.web_link)
             self.status.setCurrentIndex(max(0, self.status.findData(meeting.status)))
             self.note.setText("Marking the meeting held gives its agenda items minute numbers.")
         form = QFormLayout()
         form.addRow("Committee", self.committee)
         form.addRow("Date", self.date)
         form.addRow("Time", self.time)
+        form.addRow("Ends", self.end_time)
         form.addRow("Venue", self.venue)
+        form.addRow("Web page", self.web_link)
         form.addRow("Status", self.status)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -101,6 +111,8 @@ class MeetingDialog(QDialog):
             "start_time": self.time.text(),
             "venue": self.venue.text(),
             "status": self.status.currentData(),
+            "end_time": self.end_time.text(),
+            "web_link": self.web_link.text(),
         }
 
 
