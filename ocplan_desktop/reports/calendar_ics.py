@@ -93,6 +93,7 @@ def export_calendar(
     if Path(target).suffix.lower() != ".ics":
         raise ValidationError(f"{Path(target).name}: the calendar file must end in .ics")
     content, count = calendar_bytes(ws, committee_id, progress=progress)
+
     def write(temporary: Path) -> None:
         temporary.write_bytes(content)
 
