@@ -71,6 +71,17 @@ class StoryWriter:
         self.outlined_level: int | None = None
         self.break_pending = False
         self.added_words: list[str] = []
+        # python-docx looks a style up by name by scanning every style: look each up once.
+        self._style_ids: dict[str, str] = {}
+
+    def styled(self, container: Any, name: str | None) -> Any:
+        """A new paragraph in `container` with the named paragraph style."""
+        paragraph = container.add_paragraph()
+        if name:
+            if name not in self._style_ids:
+                self._style_ids[name] = self.document.styles[name].style_id
+            paragraph._p.style = self._style_ids[name]
+        return paragraph
 
     # headings -------------------------------------------------------------------------------------
     def heading_level(self, item: Any) -> int:
@@ -95,7 +106,11 @@ class StoryWriter:
         return level
 
     # paragraphs -----------------------------------------------------------------------------------
-    def _runs(self, paragraph: Any, item: Any, *, size: float | None = None) -> None:
+    def _runs(
+        self, paragraph: Any, item: Any, *, size: float | None = None, heading: bool = False
+    ) -> None:
+        """The paragraph's text as runs: bold and oblique as the PDF sets them (a heading's style is
+        bold already), line breaks, links."""
         for fragment in item.frags:
             if getattr(fragment, "lineBreak", False):
                 paragraph.add_run().add_break(WD_BREAK.LINE)
@@ -104,14 +119,16 @@ class StoryWriter:
             if not text:
                 continue
             font = str(getattr(fragment, "fontName", ""))
-            bold = "Bold" in font
+            bold = "Bold" in font and not heading
             links = getattr(fragment, "link", None) or []
             if links:
                 word_xml.add_hyperlink(paragraph, text, links[-1][1], bold=bold)
                 continue
             run = paragraph.add_run(text)
-            run.bold = bold or None
-            run.italic = "Oblique" in font or None
+            if bold:
+                run.bold = True
+            if "Oblique" in font:
+                run.italic = True
             if size is not None:
                 run.font.size = Pt(size)
                 run.font.color.rgb = RGBColor.from_string(MID.lstrip("#").upper())
@@ -125,19 +142,17 @@ class StoryWriter:
         style_name = item.style.name
         if not in_cell and style_name in HEADING_STYLES:
             level = self.heading_level(item)
-            paragraph = container.add_paragraph(style="Title" if level == 0 else f"Heading {level}")
-            self._runs(paragraph, item)
-            for run in paragraph.runs:
-                run.bold = None  # the heading style is bold already
+            paragraph = self.styled(container, "Title" if level == 0 else f"Heading {level}")
+            self._runs(paragraph, item, heading=True)
             self._page_break_before(paragraph)
             return paragraph
         label = item.bulletText if isinstance(item.bulletText, str) else None
         if label and label.strip() == "•" and not in_cell:
-            paragraph = container.add_paragraph(style="List Bullet")
+            paragraph = self.styled(container, "List Bullet")
         elif style_name == "Subtitle" and not in_cell:
-            paragraph = container.add_paragraph(style="Subtitle")
+            paragraph = self.styled(container, "Subtitle")
         else:
-            paragraph = container.add_paragraph()
+            paragraph = self.styled(container, None)
         if label and label.strip() != "•":
             indent = float(item.style.leftIndent)
             hanging = indent - float(item.style.bulletIndent)
@@ -173,7 +188,9 @@ class StoryWriter:
             self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             self.break_pending = False
         table = self.document.add_table(rows=0, cols=columns)
-        table.style = "Table Grid"
+        if "Table Grid" not in self._style_ids:
+            self._style_ids["Table Grid"] = self.document.styles["Table Grid"].style_id
+        table._tbl.tblStyle_val = self._style_ids["Table Grid"]
         word_xml.table_look_header(table)
         self._widths = widths
         return table
@@ -245,11 +262,11 @@ class StoryWriter:
         """A table of contents field; its entries are shown until Word fills in the pages."""
         if not entries:
             return
-        first = self.document.add_paragraph(style=CONTENTS_STYLES[0])
+        first = self.styled(self.document, CONTENTS_STYLES[0])
         word_xml.begin_contents_field(first)
         for number, (level, text) in enumerate(entries):
             style = CONTENTS_STYLES[min(level, 1)]
-            paragraph = first if number == 0 else self.document.add_paragraph(style=style)
+            paragraph = first if number == 0 else self.styled(self.document, style)
             paragraph.add_run(text)
         word_xml.end_field(self.document.paragraphs[-1])
 
@@ -301,8 +318,6 @@ class _Into:
         self._paragraph = paragraph
 
     def add_paragraph(self, style: str | None = None) -> Any:
-        if style:
-            self._paragraph.style = style
         return self._paragraph
 
 
