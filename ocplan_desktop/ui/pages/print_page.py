@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocplan_desktop.domain.exempt import Audience
-from ocplan_desktop.services import change, engagement, meetings, performance
+from ocplan_desktop.services import change, engagement, exempt, meetings, performance
 from ocplan_desktop.services.files import safe_file_name
 from ocplan_desktop.services.progress import Progress
 from ocplan_desktop.store.workspace import Workspace
@@ -135,16 +135,14 @@ def _performance(period: str) -> Export:
 
 def documents(ws: Workspace, tracker_since: Callable[[], dt.date] | None = None) -> list[Document]:
     """Every document the workspace can print, by what it is made from."""
-    result = [
-        Document(
-            "Briefing note",
-            report.title,
-            report.route or label_text(report.kind),
-            report.title,
-            _briefing_note(report.id),
+    result = []
+    for report in meetings.list_reports(ws):
+        detail = report.route or label_text(report.kind)
+        if (exemption := exempt.report_exemption(ws, report.id)) is not None:
+            detail += f" · not for publication ({exemption.short.lower()}): members only"
+        result.append(
+            Document("Briefing note", report.title, detail, report.title, _briefing_note(report.id))
         )
-        for report in meetings.list_reports(ws)
-    ]
     for meeting in meetings.list_meetings(ws):
         source = f"{meeting.committee}, {date_text(meeting.date)}"
         result.append(

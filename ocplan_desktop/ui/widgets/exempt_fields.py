@@ -4,15 +4,25 @@ applies (or none) and the reason. The owner turns `changed` into an undoable edi
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from ocplan_desktop.domain.exempt import PARAGRAPHS, Exemption
 from ocplan_desktop.ui.widgets.field_edits import CommitLineEdit
 
+# What each paragraph is about, short enough for a list; the whole paragraph is the item's tooltip.
+SHORT = {
+    1: "an individual",
+    2: "identity of an individual",
+    3: "financial or business affairs",
+    4: "labour relations",
+    5: "legal professional privilege",
+    6: "proposed notices, orders or directions",
+    7: "crime",
+}
+
 
 def paragraph_text(number: int) -> str:
-    text = PARAGRAPHS[number]
-    return f"Paragraph {number}: {text if len(text) <= 70 else text[:68].rstrip() + '…'}"
+    return f"Paragraph {number}: {SHORT[number]}"
 
 
 class ExemptFields(QWidget):
@@ -24,6 +34,7 @@ class ExemptFields(QWidget):
         super().__init__(parent)
         self.paragraph = QComboBox(self)
         self.paragraph.setAccessibleName(f"Exempt information: paragraph for this {what}")
+        self.paragraph.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.paragraph.addItem("Not exempt: open to the public", None)
         for number, text in PARAGRAPHS.items():
             self.paragraph.addItem(paragraph_text(number), number)
@@ -32,10 +43,11 @@ class ExemptFields(QWidget):
         self.reason.setPlaceholderText(
             "Why the public interest in keeping it back outweighs disclosure"
         )
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)  # the paragraph, and under it the reason at full width
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addWidget(self.paragraph)
-        layout.addWidget(self.reason, 1)
+        layout.addWidget(self.reason)
         self.paragraph.activated.connect(lambda _index: self._emit())
         self.reason.committed.connect(lambda _text: self._emit())
         self._shown: tuple[int | None, str] = (None, "")
