@@ -16,7 +16,7 @@ LINK_COLOUR = "#1d4f91"
 # A web address (http, https or www.) or an e-mail address, in escaped text: `&amp;` may sit in a
 # query string; trailing punctuation belongs to the sentence, not the address.
 _ADDRESS = re.compile(
-    r"(?P<url>\b(?:https?://|www\.)[^\s<>\"]+)"
+    r"(?P<url>\b(?:https?://|www\.)(?:[^\s<>\"&]|&amp;)+)"
     r"|(?P<email>\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b)"
 )
 _TRAILING = ".,;:!?)]}'"

@@ -10,6 +10,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from ocplan_desktop.domain.exempt import Audience
@@ -285,3 +287,28 @@ def test_story_with_awkward_text_writes_to_word(demo_ws, tmp_path):
     assert document.core_properties.title == "<img src='/etc/passwd'/> & title"
     assert any(p.text == 'Council <b>&amp; "x"' for p in document.paragraphs)
     assert not list(Path(tmp_path).glob("*.partial"))
+
+
+ADDRESSY = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["www.", "https://", "@", ".gov.uk", "&", "<", ">", '"', "(", ")", ".", " ", "a@b.co"]
+        ),
+        st.text(max_size=6),
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(ADDRESSY)
+def test_linked_text_still_parses_and_reads_the_same(text):
+    from reportlab.platypus import Paragraph
+
+    from ocplan_desktop.reports.links import linkify
+    from ocplan_desktop.reports.styles import styles
+    from ocplan_desktop.reports.text import escape_text
+
+    plain = Paragraph(escape_text(text), styles().body).getPlainText()
+    linked = Paragraph(linkify(escape_text(text)), styles().body).getPlainText()
+    assert linked == plain
