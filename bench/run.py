@@ -29,6 +29,8 @@ BUDGETS = {
     "open_s": 1.0,
     "search_p95_ms": 100.0,
     "pack_200_s": 5.0,
+    # The pack in Word, per 200 pages of the same pack as PDF: the pack's budget (issue 15).
+    "docx_pack_200_s": 5.0,
     "chart_10k_ms": 100.0,
     "csv_100k_ratio": 2.0,
 }
@@ -241,6 +243,69 @@ def measure_pack(large: Path, folder: Path, runs: int) -> dict[str, float]:
     }
 
 
+def largest_minutes_meeting(ws: Any) -> int:
+    """The meeting whose minutes hold the most: paragraphs, bullets and resolutions together."""
+    return int(
+        ws.scalar(
+            "SELECT agenda_items.meeting_id FROM minutes"
+            " JOIN agenda_items ON agenda_items.id = minutes.agenda_item_id"
+            " GROUP BY agenda_items.meeting_id ORDER BY"
+            " sum((SELECT count(*) FROM minute_paragraphs WHERE minutes_id = minutes.id)"
+            " + (SELECT count(*) FROM minute_bullets WHERE minutes_id = minutes.id)"
+            " + (SELECT count(*) FROM resolutions WHERE minutes_id = minutes.id)) DESC LIMIT 1"
+        )
+    )
+
+
+def measure_word(large: Path, folder: Path, runs: int) -> dict[str, float]:
+    """Word minutes of the largest meeting (against the same minutes as PDF), and the pack of the
+    pack benchmark's meeting in Word."""
+    from ocplan_desktop.domain.exempt import Audience
+    from ocplan_desktop.reports.minutes_pdf import export_minutes
+    from ocplan_desktop.reports.pack import export_pack
+    from ocplan_desktop.store.workspace import open_workspace
+
+    ws = open_workspace(large, read_only=True)
+    meeting_id = largest_minutes_meeting(ws)
+    members = Audience.MEMBERS
+    pages = export_minutes(ws, meeting_id, folder / "minutes.pdf", audience=members)
+
+    def timed(export: Callable[[], object]) -> float:
+        started = time.perf_counter()
+        export()
+        return time.perf_counter() - started
+
+    word = median_of(
+        runs,
+        lambda: timed(
+            lambda: export_minutes(ws, meeting_id, folder / "minutes.docx", audience=members)
+        ),
+    )
+    pdf = median_of(
+        runs,
+        lambda: timed(
+            lambda: export_minutes(ws, meeting_id, folder / "minutes.pdf", audience=members)
+        ),
+    )
+    pack_meeting = int(
+        ws.scalar(
+            "SELECT meeting_id FROM agenda_items WHERE report_id IS NOT NULL GROUP BY "
+            "meeting_id ORDER BY count(*) DESC LIMIT 1"
+        )
+    )
+    pack_word = median_of(
+        max(1, runs // 2),
+        lambda: timed(lambda: export_pack(ws, pack_meeting, folder / "pack.docx")),
+    )
+    ws.close()
+    return {
+        "docx_minutes_s": word,
+        "minutes_pdf_s": pdf,
+        "minutes_pages": float(pages),
+        "docx_pack_s": pack_word,
+    }
+
+
 def survey_rows(count: int) -> list[list[str]]:
     """A survey export as online tools write it: messy ward names, several themes, long text."""
     import random
@@ -377,6 +442,9 @@ def main() -> int:
     window.window.close()
     log("briefing pack…")
     results.update(measure_pack(large, folder, max(1, runs // 2)))
+    log("Word documents…")
+    results.update(measure_word(large, folder, max(1, runs // 2)))
+    results["docx_pack_200_s"] = results["docx_pack_s"] * 200 / max(results["pack_pages"], 1)
     log("search…")
     results.update(measure_search(large))
     log("imports…")
@@ -388,6 +456,7 @@ def main() -> int:
         "search_p95_ms",
         "scroll_ms",
         "pack_200_s",
+        "docx_minutes_s",
         "chart_10k_ms",
         "csv_100k_ratio",
         "xlsx_100k_s",

@@ -1,4 +1,6 @@
-"""`ocplan export briefing-note|minutes|pack …`: the printed documents without a window."""
+"""`ocplan export briefing-note|minutes|pack|tracker|performance|engagement|calendar …`: the printed
+documents without a window, as PDF or Word by the output file's extension (.pdf or .docx), and the
+meetings calendar (.ics)."""
 
 from __future__ import annotations
 
@@ -19,20 +21,39 @@ def _document(
 ) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = groups["export"].add_parser(kind, help=help_text)
     add_db(parser)
-    parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF to write")
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="the file to write: .pdf for PDF, .docx for Word",
+    )
     for option in needs:
         parser.add_argument(f"--{option}", required=True, type=int, metavar="ID")
     return parser
 
 
-def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) -> None:
-    _document(
-        groups, "briefing-note", "a report in the council's template, as PDF", "report"
-    ).set_defaults(handler=_briefing_note)
-    _document(groups, "minutes", "a meeting's minutes, as PDF", "meeting").set_defaults(
-        handler=_minutes
+def _audience_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--audience",
+        choices=("public", "members"),
+        default="public",
+        help="public (the default: exempt items show their heading and paragraph only) or members "
+        "(exempt papers in full, marked NOT FOR PUBLICATION on every page)",
     )
-    parser = _document(groups, "pack", "the briefing pack for a meeting, as PDF", "meeting")
+
+
+def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) -> None:
+    parser = _document(
+        groups, "briefing-note", "a report in the council's template, as PDF or Word", "report"
+    )
+    _audience_option(parser)
+    parser.set_defaults(handler=_briefing_note)
+    parser = _document(groups, "minutes", "a meeting's minutes, as PDF or Word", "meeting")
+    _audience_option(parser)
+    parser.set_defaults(handler=_minutes)
+    parser = _document(groups, "pack", "the briefing pack for a meeting, as PDF or Word", "meeting")
+    _audience_option(parser)
     parser.add_argument(
         "--with-tracker",
         metavar="DATE",
@@ -44,30 +65,55 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
         help="add the performance report for PERIOD (or 'latest') to the pack",
     )
     parser.set_defaults(handler=_pack)
-    parser = _document(groups, "tracker", "the recommendation tracker update for Scrutiny, as PDF")
+    parser = _document(
+        groups, "tracker", "the recommendation tracker update for Scrutiny, as PDF or Word"
+    )
     parser.add_argument(
         "--since", metavar="DATE", help="what changed since this date (default: 3 months ago)"
     )
     parser.set_defaults(handler=_tracker)
-    parser = _document(groups, "performance", "the performance report for a period, as PDF")
+    parser = _document(groups, "performance", "the performance report for a period, as PDF or Word")
     parser.add_argument(
         "--period", metavar="PERIOD", help="for example 2022-23 (default: the latest)"
     )
     parser.set_defaults(handler=_performance)
+    parser = groups["export"].add_parser(
+        "calendar", help="the meetings calendar (one event per meeting), as an iCalendar .ics file"
+    )
+    add_db(parser)
+    parser.add_argument(
+        "--committee", type=int, metavar="ID", help="one committee's meetings (default: all)"
+    )
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="the .ics file to write"
+    )
+    parser.set_defaults(handler=_calendar)
     _document(
-        groups, "engagement", "an exercise's engagement summary with its charts, as PDF", "exercise"
+        groups,
+        "engagement",
+        "an exercise's engagement summary with its charts, as PDF or Word",
+        "exercise",
     ).set_defaults(handler=_engagement)
 
 
 def _check_out(path: Path) -> Path:
-    if path.suffix.lower() != ".pdf":
-        raise ValidationError(f"{path.name}: the output file must end in .pdf")
-    return path
+    from ocplan_desktop.reports.publish import check_target
+
+    return check_target(path)
 
 
 def _done(path: Path, pages: int) -> int:
-    print(f"{path} ({pages} pages)")
+    if path.suffix.lower() == ".docx":
+        print(f"{path} (Word document)")
+    else:
+        print(f"{path} ({pages} pages)")
     return 0
+
+
+def _audience(args: argparse.Namespace) -> Any:
+    from ocplan_desktop.domain.exempt import audience
+
+    return audience(args.audience)
 
 
 def _briefing_note(args: argparse.Namespace) -> int:
@@ -75,7 +121,10 @@ def _briefing_note(args: argparse.Namespace) -> int:
 
     with open_db(args, read_only=True) as ws, print_checks():
         warn_disagreements(figure_check.check_report(ws, args.report))
-        return _done(args.out, export_briefing_note(ws, args.report, _check_out(args.out)))
+        pages = export_briefing_note(
+            ws, args.report, _check_out(args.out), audience=_audience(args)
+        )
+        return _done(args.out, pages)
 
 
 def _minutes(args: argparse.Namespace) -> int:
@@ -83,7 +132,8 @@ def _minutes(args: argparse.Namespace) -> int:
 
     with open_db(args, read_only=True) as ws, print_checks():
         warn_disagreements(figure_check.check_minutes(ws, args.meeting))
-        return _done(args.out, export_minutes(ws, args.meeting, _check_out(args.out)))
+        pages = export_minutes(ws, args.meeting, _check_out(args.out), audience=_audience(args))
+        return _done(args.out, pages)
 
 
 def _pack(args: argparse.Namespace) -> int:
@@ -100,7 +150,7 @@ def _pack(args: argparse.Namespace) -> int:
     if args.with_performance:
         period = None if args.with_performance == "latest" else args.with_performance
         sections.append(performance_section(period))
-    options = PackOptions(extra_sections=tuple(sections))
+    options = PackOptions(extra_sections=tuple(sections), audience=_audience(args))
     with open_db(args, read_only=True) as ws, print_checks():
         if args.with_performance and args.with_performance != "latest":
             from ocplan_desktop.services.performance import performance_summary
@@ -138,3 +188,14 @@ def _tracker(args: argparse.Namespace) -> int:
     since = _since(args.since)
     with open_db(args, read_only=True) as ws, print_checks():
         return _done(args.out, export_tracker(ws, since, _check_out(args.out)))
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    from ocplan_desktop.reports.calendar_ics import export_calendar
+
+    if args.out.suffix.lower() != ".ics":
+        raise ValidationError(f"{args.out.name}: the calendar file must end in .ics")
+    with open_db(args, read_only=True) as ws:
+        count = export_calendar(ws, args.out, args.committee)
+    print(f"{args.out} ({count} meetings)")
+    return 0

@@ -66,6 +66,8 @@ class Meeting:
     minutes_status: str = "draft"
     item_count: int = 0
     committee_short: str = ""
+    end_time: str = ""
+    web_link: str = ""  # the meeting's page on the council's website, when known
 
     @property
     def title(self) -> str:

@@ -7,10 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
+from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.domain.exempt import Audience
 from ocplan_desktop.domain.reports import Report, RouteStep, numbered_sections
-from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.document import heading
 from ocplan_desktop.reports.fonts import printing
 from ocplan_desktop.reports.live_figures import with_live_figures
+from ocplan_desktop.reports.marks import marked
+from ocplan_desktop.reports.publish import write_document
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
 from ocplan_desktop.services import reports as report_service
@@ -22,7 +26,9 @@ def _question(label: str, answer: str) -> list[Any]:
     from reportlab.platypus import Paragraph
 
     s = styles()
-    return [Paragraph(esc(label), s.label), Paragraph(esc(answer) or "—", s.body)]
+    question = Paragraph(esc(label), s.label)
+    question.word_field = True  # Word prints the template's questions as a table
+    return [question, Paragraph(esc(answer) or "—", s.body)]
 
 
 def _approvals_table(report: Report) -> Any:
@@ -123,6 +129,7 @@ def _briefing_note_story(
             colWidths=[300, 180],
             hAlign="LEFT",
         )
+        table.word_header = ("Meeting", "Date")  # a Word table needs a header row
         table.setStyle(
             TableStyle(
                 [("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
@@ -229,17 +236,33 @@ def export_briefing_note(
     progress: Progress = NO_PROGRESS,
     *,
     invariant: bool = False,
+    audience: Audience = Audience.PUBLIC,
 ) -> int:
-    """Write the report's PDF to `target`; returns the page count."""
+    """Write the report as PDF or Word (by `target`'s extension); returns the PDF's page count.
+
+    An exempt report is for members only: every page says "NOT FOR PUBLICATION" and its paragraph;
+    asked for the public, the export refuses (the public see the item in the pack, not the paper).
+    """
+    from ocplan_desktop.services.exempt import report_exemption
+
     report, route = report_service.load(ws, report_id), report_service.route(ws, report_id)
     report = with_live_figures(ws, report)
     council = ws.setting("council", "")
     story = briefing_note_story(report, route, council)
-    return build_pdf(
+    exemption = report_exemption(ws, report_id)
+    if exemption is not None:
+        if audience is Audience.PUBLIC:
+            raise ValidationError(
+                f"report {report_id} is exempt under {exemption.citation}: it is not for "
+                "publication (export it for members, or the public pack, which lists it)"
+            )
+        story = marked(exemption.mark, story)
+    return write_document(
         target,
         story,
         title=report.title,
         subject=report.kind,
+        author=council,
         progress=progress,
         invariant=invariant,
     )

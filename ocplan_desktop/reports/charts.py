@@ -82,6 +82,9 @@ def draw_chart(data: ChartData, width: float = 460, height: float = 230) -> Any:
 
     register_fonts()
     drawing = Drawing(width, height)
+    # The Word writer states the figures in the picture's alt text (set past the attribute check
+    # Drawing makes on its own properties).
+    drawing.__dict__["chart_data"] = data
     drawing.add(
         String(
             0,

@@ -1,6 +1,10 @@
 """The document template every PDF uses: A4, a running header with the title, "Page n of N" on every
 page, a DRAFT mark when asked, PDF outline entries and contents entries from marked headings.
 
+Every PDF declares its language (en-GB), shows its title in the reader's title bar, names the council
+as its author, and can open with its bookmarks shown (packs). Pages inside a marked part of the story
+carry its mark (`marks.py`: "NOT FOR PUBLICATION" on exempt papers).
+
 One `PageTemplate` per kind of page (cover, body), one style sheet (`styles.py`), `afterFlowable`
 feeding the outline and the contents, as ReportLab's own templates do.
 """
@@ -12,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.reports.fonts import BOLD, REGULAR, prepare_scripts, register_fonts
+from ocplan_desktop.reports.marks import DRAFT, NOTICE, begin_page, draw_notice, page_marks
 from ocplan_desktop.reports.pagination import keep_lead_ins
 from ocplan_desktop.reports.styles import DARK, MID, RULE
 from ocplan_desktop.reports.text import escape_text
@@ -19,6 +24,7 @@ from ocplan_desktop.services.files import write_atomically
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 
 MARGIN = 56  # points: about 2 cm
+LANGUAGE = "en-GB"
 
 
 def heading(
@@ -45,23 +51,6 @@ def heading(
 
 
 TOTAL_FORM = "ocplanTotalPages"
-
-
-def draft_section(on: bool) -> Any:
-    """A mark in the story: the pages from here (`on`) up to the matching `draft_section(False)`
-    carry the DRAFT mark, as draft minutes do on their own (a pack holds them among final papers)."""
-    from reportlab.platypus import Flowable
-
-    class DraftSection(Flowable):  # type: ignore[misc]
-        def wrap(self, _width: float, _height: float) -> tuple[float, float]:
-            return 0, 0
-
-        def draw(self) -> None:
-            self.canv.ocplan_draft_section = on
-            if on:
-                self.canv.ocplan_draft_page = True
-
-    return DraftSection()
 
 
 def _total_pages_canvas(draw_total: Callable[[Any, int], None]) -> type:
@@ -92,11 +81,13 @@ def build_pdf(
     invariant: bool = False,
     author: str = "",
     finish: Callable[[Path], None] | None = None,
+    show_outline: bool = False,
 ) -> int:
     """Lay out `story` and write the PDF to `target` atomically; returns the number of pages.
 
     Multi-pass when the story holds a table of contents, so its page numbers are the printed ones.
     `finish` gets the written file before it replaces `target` (the pack sets appendix pages in).
+    `show_outline` opens the file with the bookmarks pane shown (packs).
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -109,6 +100,7 @@ def build_pdf(
     pages = {"count": 0}
 
     def draw_header(canvas: Any, document: Any) -> None:
+        begin_page(canvas)
         draw_footer(canvas)
         canvas.saveState()
         canvas.setFont(REGULAR, 8)
@@ -121,14 +113,18 @@ def build_pdf(
         canvas.restoreState()
 
     def draw_cover(canvas: Any, document: Any) -> None:
+        begin_page(canvas)
         draw_footer(canvas)
 
     def draw_page_end(canvas: Any, document: Any) -> None:
-        """The DRAFT mark, over the page, once its content is placed: on every page of a draft
-        document, and on each page that holds part of a draft section."""
-        if draft or getattr(canvas, "ocplan_draft_page", False):
+        """The page's marks, over it, once its content is placed: DRAFT on every page of a draft
+        document or of a draft part (draft minutes in a pack), a notice on every page of a marked
+        part (exempt papers in the members' pack)."""
+        marks = page_marks(canvas)
+        if draft or DRAFT in marks:
             draw_mark(canvas, document)
-        canvas.ocplan_draft_page = getattr(canvas, "ocplan_draft_section", False)
+        if NOTICE in marks:
+            draw_notice(canvas, marks[NOTICE], width, height, MARGIN)
 
     def draw_mark(canvas: Any, _document: Any) -> None:
         canvas.saveState()
@@ -160,6 +156,10 @@ def build_pdf(
         pages["count"] = total
 
     class CouncilDocument(BaseDocTemplate):  # type: ignore[misc]
+        def beforeDocument(self) -> None:  # noqa: N802 - ReportLab's name
+            if show_outline:
+                self.canv.showOutline()
+
         def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - ReportLab's name
             outline = getattr(flowable, "outline_level", None)
             contents = getattr(flowable, "contents_level", None)
@@ -194,6 +194,8 @@ def build_pdf(
         author=author,
         creator="ocplan desktop",
         invariant=int(invariant),
+        lang=LANGUAGE,
+        displayDocTitle=True,
     )
     frame = Frame(MARGIN, 50, width - 2 * MARGIN, height - 108, id="body")
     templates = [PageTemplate("body", [frame], onPage=draw_header, onPageEnd=draw_page_end)]

@@ -9,7 +9,8 @@ from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.reports.charts import draw_chart
-from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.document import heading
+from ocplan_desktop.reports.publish import write_document
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
 from ocplan_desktop.services.engagement import exercise_fields
@@ -126,11 +127,12 @@ def export_engagement(
 ) -> int:
     summary = feedback_summary(ws, exercise_id)
     progress.step(0, 1, "Counting responses…")
-    return build_pdf(
+    return write_document(
         target,
         engagement_story(ws, exercise_id),
         title=f"{summary.title}: engagement summary",
         subject="Engagement summary",
+        author=ws.setting("council", ""),
         progress=progress,
         invariant=invariant,
     )

@@ -1,6 +1,10 @@
 """The minutes of a meeting as a PDF: present and apologies, declarations, then each item with its
 minute number, narrative, the questions-and-comments bullets and the resolutions numbered exactly as
-the editor shows them. Marked DRAFT on every page until the minutes are approved."""
+the editor shows them. Marked DRAFT on every page until the minutes are approved.
+
+Minutes are for the public unless asked otherwise (what is published is the safe default): an exempt
+item (Schedule 12A) prints its heading and the exemption only. Members' minutes print it in full,
+with "NOT FOR PUBLICATION" and the paragraph on every page it is on."""
 
 from __future__ import annotations
 
@@ -8,10 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
+from ocplan_desktop.domain.exempt import Audience, Exemption
 from ocplan_desktop.domain.meetings import AgendaItem
 from ocplan_desktop.domain.minutes import Minutes
-from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.document import heading
 from ocplan_desktop.reports.fonts import printing
+from ocplan_desktop.reports.marks import marked
+from ocplan_desktop.reports.publish import write_document
 from ocplan_desktop.reports.styles import resolution_style, styles
 from ocplan_desktop.reports.text import escape_text as esc
 from ocplan_desktop.services.minutes_data import MeetingMinutes, meeting_minutes
@@ -29,7 +36,13 @@ def KeepTogether(flowables: list[Any]) -> Any:  # noqa: N802 - ReportLab's name
     return keep(flowables)
 
 
-def minutes_story(record: MeetingMinutes, *, outline: int = 0, key: str = "minutes") -> list[Any]:
+def minutes_story(
+    record: MeetingMinutes,
+    *,
+    outline: int = 0,
+    key: str = "minutes",
+    audience: Audience = Audience.PUBLIC,
+) -> list[Any]:
     from reportlab.platypus import Paragraph
 
     s = styles()
@@ -82,7 +95,7 @@ def minutes_story(record: MeetingMinutes, *, outline: int = 0, key: str = "minut
         minute = record.minute_number(item)
         number = f"{minute}  " if minute else f"{item.item_number}.  "
         title = minutes.heading if minutes and minutes.heading else item.title
-        story += _item(record, item, minutes, number, title, outline, key)
+        story += _item(record, item, minutes, number, title, outline, key, audience)
     story += closing(record)
     return story
 
@@ -95,13 +108,17 @@ def _item(
     title: str,
     outline: int,
     key: str,
+    audience: Audience,
 ) -> list[Any]:
-    """One item's minutes, named as the record they come from should they hold unprintable text."""
+    """One item's minutes, named as the record they come from should they hold unprintable text.
+    An exempt item is its heading and the exemption for the public, and marked on every page of it
+    for members."""
     from reportlab.platypus import Paragraph
 
     s = styles()
     meeting = record.meeting
     where = f"Minutes of {meeting.committee}, {format_date(meeting.date)}, {number.strip()} {title}"
+    exemption: Exemption | None = record.exemptions.get(item.id)
     story: list[Any] = []
     with printing(where):
         story.append(
@@ -109,14 +126,16 @@ def _item(
                 esc(number + title), s.heading2, outline=outline + 1, key=f"{key}-item{item.id}"
             )
         )
-        if minutes is None:
+        if exemption is not None and audience is Audience.PUBLIC:
+            story.append(Paragraph(esc(exemption.public_notice), s.body))
             return story
-        if minutes.report_of:
-            story.append(Paragraph(esc(minutes.report_of), s.body_bold))
-        story += [Paragraph(esc(text), s.body) for text in minutes.paragraphs]
-        story += [Paragraph(esc(text), s.bullet, bulletText="•") for text in minutes.bullets]
-        story += resolutions(minutes)
-    return story
+        if minutes is not None:
+            if minutes.report_of:
+                story.append(Paragraph(esc(minutes.report_of), s.body_bold))
+            story += [Paragraph(esc(text), s.body) for text in minutes.paragraphs]
+            story += [Paragraph(esc(text), s.bullet, bulletText="•") for text in minutes.bullets]
+            story += resolutions(minutes)
+    return marked(exemption.mark, story) if exemption is not None else story
 
 
 def resolved_line(minutes: Minutes) -> str | None:
@@ -190,14 +209,17 @@ def export_minutes(
     progress: Progress = NO_PROGRESS,
     *,
     invariant: bool = False,
+    audience: Audience = Audience.PUBLIC,
 ) -> int:
+    """Write the minutes as PDF or Word (by `target`'s extension), for the public by default."""
     record = meeting_minutes(ws, meeting_id)
     title = minutes_title(record)
-    return build_pdf(
+    return write_document(
         target,
-        minutes_story(record),
+        minutes_story(record, audience=audience),
         title=title,
         subject="Minutes",
+        author=ws.setting("council", ""),
         draft=not record.approved,
         progress=progress,
         invariant=invariant,

@@ -4,6 +4,11 @@ PDF outline entry per item and "Page n of N" on every page.
 
 Extra sections (the recommendation tracker, the performance report) are added by the modules that
 print them, through `extra_sections`.
+
+A pack is for the public or for members (`PackOptions.audience`). An exempt item (Schedule 12A) is
+listed in the public pack with its paragraph and nothing of its papers: not in a page, a bookmark or
+the file's properties. The members' pack carries the papers with "NOT FOR PUBLICATION" and the
+paragraph on every page of them.
 """
 
 from __future__ import annotations
@@ -15,15 +20,19 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
+from ocplan_desktop.domain.exempt import Audience, Exemption
 from ocplan_desktop.domain.meetings import AgendaItem, Meeting
 from ocplan_desktop.reports.appendices import Attachments, appendices_story, report_appendices
 from ocplan_desktop.reports.briefing_note import briefing_note_story
-from ocplan_desktop.reports.document import build_pdf, draft_section, heading
+from ocplan_desktop.reports.document import heading
 from ocplan_desktop.reports.live_figures import with_live_figures
+from ocplan_desktop.reports.marks import drafted, marked
 from ocplan_desktop.reports.minutes_pdf import minutes_story
+from ocplan_desktop.reports.publish import write_document
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
 from ocplan_desktop.services import reports as report_service
+from ocplan_desktop.services.exempt import meeting_exemptions
 from ocplan_desktop.services.figures import FigureSource
 from ocplan_desktop.services.minutes_data import LAST_MINUTES, meeting_minutes, previous_meeting
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
@@ -38,6 +47,7 @@ ExtraSection = tuple[str, Callable[[Workspace, int], list[Any]]]
 class PackOptions:
     extra_sections: Sequence[ExtraSection] = field(default_factory=tuple)
     invariant: bool = False
+    audience: Audience = Audience.PUBLIC
 
 
 def performance_section(period: str | None) -> ExtraSection:
@@ -82,7 +92,24 @@ def _cover(ws: Workspace, meeting: Meeting) -> list[Any]:
     ]
 
 
-def _agenda(items: Sequence[AgendaItem], report_titles: dict[int, str]) -> list[Any]:
+def _papers_text(
+    item: AgendaItem, titles: dict[int, str], exemption: Exemption | None, audience: Audience
+) -> str:
+    """What the agenda's "Papers" column says: the report's title, or for an exempt item its
+    paragraph (and, for members, the title beside it)."""
+    if exemption is None:
+        return titles.get(item.id, "")
+    if audience is Audience.PUBLIC:
+        return f"Not for publication: {exemption.short.lower()}"
+    return f"{titles.get(item.id, '')} (not for publication: {exemption.short.lower()})".strip()
+
+
+def _agenda(
+    items: Sequence[AgendaItem],
+    report_titles: dict[int, str],
+    exemptions: dict[int, Exemption] | None = None,
+    audience: Audience = Audience.PUBLIC,
+) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -95,7 +122,7 @@ def _agenda(items: Sequence[AgendaItem], report_titles: dict[int, str]) -> list[
         ]
     ]
     for item in items:
-        paper = report_titles.get(item.id, "")
+        paper = _papers_text(item, report_titles, (exemptions or {}).get(item.id), audience)
         rows.append(
             [
                 Paragraph(str(item.item_number), s.cell),
@@ -131,28 +158,34 @@ def pack_story(
     from reportlab.platypus.tableofcontents import TableOfContents
 
     s = styles()
+    audience = options.audience
     meeting = meeting_store.get_meeting(ws, meeting_id)
     items = meeting_store.agenda(ws, meeting_id)
     figures = FigureSource(ws)  # one summary per period for every report in the pack
+    exemptions = meeting_exemptions(ws, meeting_id)
+    # The public pack never loads an exempt item's report: nothing of it can leak into the file.
     reports = {
         item.id: (
             with_live_figures(ws, report_service.load(ws, item.report_id), figures),
             report_service.route(ws, item.report_id),
         )
         for item in items
-        if item.report_id
+        if item.report_id and not (item.id in exemptions and audience is Audience.PUBLIC)
     }
     titles = {item_id: report.title for item_id, (report, _route) in reports.items()}
     contents = TableOfContents(levelStyles=[s.contents1, s.contents2], dotsMinLevel=0)
     story: list[Any] = _cover(ws, meeting)
     story += [heading("Contents", s.heading1, outline=0, key="contents"), contents, PageBreak()]
-    story += _agenda(items, titles)
+    story += _agenda(items, titles, exemptions, audience)
     council = ws.setting("council", "")
     total = len(items) + len(options.extra_sections)
     for done, item in enumerate(items, start=1):
         progress.step(done, total + 1, f"Preparing item {item.item_number}…")
         papers: list[Any] = []
-        if item.id in reports:
+        exemption = exemptions.get(item.id)
+        if exemption is not None and audience is Audience.PUBLIC:
+            papers = []
+        elif item.id in reports:
             report, route = reports[item.id]
             papers = briefing_note_story(
                 report, route, council, outline=1, key=f"item{item.id}-report"
@@ -163,13 +196,15 @@ def pack_story(
             before := previous_meeting(ws, meeting)
         ):
             record = meeting_minutes(ws, before.id)
-            papers = minutes_story(record, outline=1, key=f"item{item.id}-minutes")
+            papers = minutes_story(
+                record, outline=1, key=f"item{item.id}-minutes", audience=audience
+            )
             if not record.approved:  # marked DRAFT on every page of them, as on their own
-                papers = [draft_section(True), *papers, draft_section(False)]
+                papers = drafted(papers)
         # An item with papers starts a new page; items without follow on (after the papers before
         # them too), so no item costs a page holding only its heading and "No papers".
         story.append(PageBreak() if papers else CondPageBreak(80))
-        story.append(
+        item_story = [
             heading(
                 esc(f"Item {item.item_number}: {item.title}"),
                 s.heading1,
@@ -177,8 +212,12 @@ def pack_story(
                 contents=0,
                 key=f"item{item.id}",
             )
-        )
-        story += papers or [Paragraph("No papers for this item.", s.body)]
+        ]
+        if exemption is not None and audience is Audience.PUBLIC:
+            item_story.append(Paragraph(esc(exemption.public_notice), s.body))
+        else:
+            item_story += papers or [Paragraph("No papers for this item.", s.body)]
+        story += marked(exemption.mark, item_story) if exemption and papers else item_story
     for done, (title, make) in enumerate(options.extra_sections, start=len(items) + 1):
         progress.step(done, total + 1, f"Preparing {title.lower()}…")
         story += [
@@ -196,17 +235,19 @@ def export_pack(
     progress: Progress = NO_PROGRESS,
     options: PackOptions = PackOptions(),
 ) -> int:
-    """Write the pack to `target`; returns its number of pages."""
+    """Write the pack to `target` as PDF or Word (by its extension); returns the PDF's pages."""
     attachments = Attachments()
     title, story, draft = pack_story(ws, meeting_id, options, progress, attachments)
-    return build_pdf(
+    return write_document(
         target,
         story,
         title=title,
         subject="Briefing pack",
+        author=ws.setting("council", ""),
         cover=True,
         draft=draft,
         progress=progress,
         invariant=options.invariant,
         finish=attachments.finish,
+        show_outline=True,
     )

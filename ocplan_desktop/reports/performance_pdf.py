@@ -11,8 +11,9 @@ from typing import Any
 from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.performance import STATUS_SYMBOL, IndicatorStatus, Status, Summary
 from ocplan_desktop.reports.charts import draw_chart
-from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.document import heading
 from ocplan_desktop.reports.pagination import TABLE_START, heading_with_table
+from ocplan_desktop.reports.publish import write_document
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
 from ocplan_desktop.services.performance import (
@@ -305,11 +306,12 @@ def export_performance(
     progress.step(0, 1, "Working out the summary…")
     story = performance_story(ws, period)
     summary = performance_summary(ws, period).summary
-    return build_pdf(
+    return write_document(
         target,
         story,
         title=f"Performance report {summary.period}",
         subject="Performance report",
+        author=ws.setting("council", ""),
         progress=progress,
         invariant=invariant,
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.reports.document import LANGUAGE
 from ocplan_desktop.reports.fonts import BOLD, prepare_scripts, register_fonts
 from ocplan_desktop.reports.text import escape_text
 from ocplan_desktop.services import engagement
@@ -140,6 +141,8 @@ def build_poster(content: PosterContent, path: Path) -> None:
         title=f"Poster: {content.title}",
         author=content.council,
         invariant=1,
+        lang=LANGUAGE,  # like every PDF: its language, and its title in the reader's title bar
+        displayDocTitle=True,
     )
     heading = "Join the conversation on WhatsApp" if content.is_whatsapp else "Have your say"
     scan = (

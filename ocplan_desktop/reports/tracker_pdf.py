@@ -13,8 +13,9 @@ from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.tracker_report import ReportEntry, UpdateReport
-from ocplan_desktop.reports.document import build_pdf, heading
+from ocplan_desktop.reports.document import heading
 from ocplan_desktop.reports.fonts import printing
+from ocplan_desktop.reports.publish import write_document
 from ocplan_desktop.reports.styles import RULE, SHADE, styles
 from ocplan_desktop.reports.text import escape_text as esc
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
@@ -164,11 +165,12 @@ def export_tracker(
     progress.step(0, 1, "Gathering the changes…")
     report = update_report(ws, since, today or dt.date.today())
     story = tracker_story(report, ws.setting("council", ""))
-    return build_pdf(
+    return write_document(
         target,
         story,
         title=f"Recommendation tracker: progress since {format_date(since)}",
         subject="Recommendation tracker",
+        author=ws.setting("council", ""),
         progress=progress,
         invariant=invariant,
     )

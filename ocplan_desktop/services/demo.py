@@ -9,6 +9,7 @@ from ocplan_desktop.domain.meetings import minute_number
 from ocplan_desktop.domain.minutes import Minutes
 from ocplan_desktop.domain.performance import Status
 from ocplan_desktop.services import demo_engagement as engagement
+from ocplan_desktop.services import demo_exempt
 from ocplan_desktop.services import demo_indicators as indicators
 from ocplan_desktop.services import demo_meetings as content
 from ocplan_desktop.services.recommendations import track_from_minutes
@@ -37,6 +38,7 @@ def populate_demo(ws: Workspace) -> None:
         meetings = _meetings(ws, committees, people)
         _plan_minutes(ws, meetings, committees, people)
         _annual_report(ws, meetings, committees)
+        demo_exempt.add_exempt_report(ws, meetings[(content.CABINET, "2024-01-09")])
         _engagement(ws)
         _closing_times(ws)
 

@@ -33,6 +33,7 @@ from ocplan_desktop.store.workspace import Workspace
 
 MAX_TITLE = 500
 MAX_VENUE = 200
+MAX_LINK = 500
 WHEN = ("all", "upcoming", "past")
 _ITEM_GROUP = ("meeting_id",)
 
@@ -106,7 +107,15 @@ def _title(text: str, what: str) -> str:
     return cleaned
 
 
-def _meeting_fields(date: str, start_time: str, venue: str, status: str) -> dict[str, Any]:
+def _meeting_fields(
+    date: str,
+    start_time: str,
+    venue: str,
+    status: str,
+    end_time: str | None = None,
+    web_link: str | None = None,
+) -> dict[str, Any]:
+    """The meeting's columns, checked; an end time or web page of None is left as it is."""
     day = iso_date(date, field="date")
     if day is None:
         raise ValidationError("a meeting needs a date", field="date")
@@ -115,12 +124,22 @@ def _meeting_fields(date: str, start_time: str, venue: str, status: str) -> dict
     cleaned_venue = " ".join(venue.split())
     if len(cleaned_venue) > MAX_VENUE:
         raise ValidationError(f"at most {MAX_VENUE} characters", field="venue")
-    return {
+    fields = {
         "date": day,
         "start_time": check_time(start_time),
         "venue": cleaned_venue,
         "status": status,
     }
+    if end_time is not None:
+        fields["end_time"] = check_time(end_time)
+        if fields["end_time"] and fields["end_time"] <= fields["start_time"]:
+            raise ValidationError("the meeting must end after it starts", field="end time")
+    if web_link is not None:
+        link = web_link.strip()
+        if len(link) > MAX_LINK or any(character.isspace() for character in link):
+            raise ValidationError("is one web address, with no spaces", field="web page")
+        fields["web_link"] = link
+    return fields
 
 
 def create_meeting(
@@ -131,10 +150,12 @@ def create_meeting(
     start_time: str = "",
     venue: str = "",
     status: str = "scheduled",
+    end_time: str | None = None,
+    web_link: str | None = None,
 ) -> Change:
     """A new meeting with the committee's standing items (apologies, declarations, minutes of the
     last meeting, matters arising) already on its agenda."""
-    fields = _meeting_fields(date, start_time, venue, status)
+    fields = _meeting_fields(date, start_time, venue, status, end_time, web_link)
     records.get(ws, "committees", committee_id)
     with ws.atomic():
         created = edits.inserted(ws, "meetings", {"committee_id": committee_id, **fields}, MEETINGS)
@@ -159,10 +180,12 @@ def update_meeting(
     venue: str = "",
     status: str = "scheduled",
     notes: str | None = None,
+    end_time: str | None = None,
+    web_link: str | None = None,
 ) -> Change:
     """Change a meeting's date, time, venue or status; marking it held gives its items minute numbers."""
     check_unlocked(ws, meeting_id)
-    fields = _meeting_fields(date, start_time, venue, status)
+    fields = _meeting_fields(date, start_time, venue, status, end_time, web_link)
     if notes is not None:
         fields["notes"] = notes.strip()
     with ws.atomic():
@@ -170,12 +193,6 @@ def update_meeting(
         if status == "held":
             changes += number_minutes_changes(ws, meeting_id)
     return edits.combined(changes)
-
-
-def set_end_time(ws: Workspace, meeting_id: int, end_time: str) -> Change:
-    """The time the meeting closed, as the minutes print it ("The meeting closed at 11.45 am")."""
-    check_unlocked(ws, meeting_id)
-    return edits.updated(ws, "meetings", meeting_id, {"end_time": check_time(end_time)}, MEETINGS)
 
 
 def delete_meeting(ws: Workspace, meeting_id: int) -> Change:

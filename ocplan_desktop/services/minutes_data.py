@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ocplan_desktop.domain.exempt import Exemption
 from ocplan_desktop.domain.meetings import AgendaItem, Declaration, Meeting
 from ocplan_desktop.domain.minutes import Minutes
+from ocplan_desktop.store import exempt as exempt_store
 from ocplan_desktop.store import meetings as meeting_store
 from ocplan_desktop.store import minutes as minutes_store
 from ocplan_desktop.store.workspace import Workspace
@@ -28,6 +30,9 @@ class MeetingMinutes:
     def minute_number(self, item: AgendaItem) -> str:
         return item.minute_number or self.provisional_numbers.get(item.id, "")
 
+    # {agenda item id: exemption} for the items that are exempt (Schedule 12A)
+    exemptions: dict[int, Exemption] = field(default_factory=dict)
+
 
 def meeting_minutes(ws: Workspace, meeting_id: int) -> MeetingMinutes:
     details = meeting_store.meeting_details(ws, meeting_id)
@@ -47,8 +52,9 @@ def meeting_minutes(ws: Workspace, meeting_id: int) -> MeetingMinutes:
         items=tuple((item, minutes_store.load_minutes(ws, item.id)) for item in items),
         approved=details.locked,
         approved_note=note,
-        end_time=meeting_store.end_time(ws, meeting_id),
+        end_time=details.meeting.end_time,
         provisional_numbers=_provisional(ws, meeting_id, items),
+        exemptions=exempt_store.meeting_exemptions(ws, meeting_id),
     )
 
 

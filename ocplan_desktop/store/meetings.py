@@ -19,7 +19,7 @@ _MEETING_SELECT = """
 SELECT meetings.id, meetings.committee_id, committees.name AS committee, meetings.date,
        meetings.start_time, meetings.venue, meetings.status, meetings.minutes_status,
        (SELECT count(*) FROM agenda_items WHERE agenda_items.meeting_id = meetings.id) AS item_count,
-       committees.short_name AS committee_short
+       committees.short_name AS committee_short, meetings.end_time, meetings.web_link
 FROM meetings JOIN committees ON committees.id = meetings.committee_id
 """
 
@@ -55,11 +55,6 @@ def list_meetings(ws: Workspace, committee_id: int | None = None) -> list[Meetin
             (committee_id,),
         )
     return [Meeting(**row) for row in rows]
-
-
-def end_time(ws: Workspace, meeting_id: int) -> str:
-    """The time the meeting closed (HH:MM), '' until recorded."""
-    return str(ws.scalar("SELECT end_time FROM meetings WHERE id = ?", (meeting_id,)) or "")
 
 
 def get_meeting(ws: Workspace, meeting_id: int) -> Meeting:

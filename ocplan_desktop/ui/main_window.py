@@ -157,6 +157,10 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addSeparator()
+        calendar = self._add_action(
+            file_menu, "Export &calendar…", None, self._on_export_calendar_triggered
+        )
+        calendar.setObjectName("exportCalendarAction")
         self.quit_separator = file_menu.addSeparator()  # the care's actions go above this
         self._add_action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
@@ -429,6 +433,11 @@ class MainWindow(QMainWindow):
 
     def _on_session_refused(self, message: str) -> None:
         self.show_message("Not changed", message)
+
+    def _on_export_calendar_triggered(self) -> None:
+        from ocplan_desktop.ui.calendar_export import start_calendar_export
+
+        start_calendar_export(self)
 
     # search ----------------------------------------------------------------------------------------
     search_dialog: SearchDialog | None = None

@@ -7,9 +7,8 @@ document prints (report, minutes, agenda headings that become contents entries a
 recommendations, indicators and overrides, exercises). Each `Output` then writes its document and
 reads its text back.
 
-Word exports join by adding an `Output` with `suffix=".docx"` and a `read` that returns the
-document's text (and a `foreign_images` that lists pictures the app did not put there); nothing else
-in the test changes.
+Every document but the poster is written as Word too (`_word`): read back with python-docx, and its
+only pictures must be the app's charts.
 """
 
 from __future__ import annotations
@@ -218,14 +217,68 @@ def _poster(ws: Workspace, path: Path) -> object:
     return write_poster(ws, _exercise(ws), path)
 
 
+def docx_text(path: Path) -> str:
+    """Every paragraph of the Word file (body, tables, headers and footers) as one line."""
+    import docx
+
+    document = docx.Document(str(path))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            texts += [cell.text for cell in row.cells]
+    for section in document.sections:
+        texts += [paragraph.text for paragraph in section.header.paragraphs]
+        texts += [paragraph.text for paragraph in section.footer.paragraphs]
+    return squashed(" ".join(texts))
+
+
+def docx_foreign_images(path: Path) -> list[str]:
+    """Pictures the app did not put there: the app's only pictures are its charts, whose alternative
+    text starts with the kind of chart; a picture linked to a file outside the document is foreign
+    whatever it says."""
+    import docx
+    from docx.oxml.ns import qn
+
+    from ocplan_desktop.reports.docx.images import KIND_TEXT
+
+    kinds = tuple(f"{kind}:" for kind in KIND_TEXT.values())
+    document = docx.Document(str(path))
+    found = []
+    parts = [document.element, *(s.header._element for s in document.sections)]
+    for part in parts:
+        for picture in part.iter(qn("wp:docPr")):
+            if not str(picture.get("descr", "")).startswith(kinds):
+                found.append(f"picture {picture.get('name')!r}: {picture.get('descr')!r}")
+        for blip in part.iter(qn("a:blip")):
+            if blip.get(qn("r:link")):
+                found.append(f"linked picture {blip.get(qn('r:link'))}")
+    return found
+
+
+def _word(name: str, write: Callable[[Workspace, Path], object]) -> Output:
+    """The same document as Word: the exporters choose the format by the file's extension."""
+    return Output(
+        f"{name} (Word)",
+        write,
+        suffix=".docx",
+        read=docx_text,
+        foreign_images=docx_foreign_images,
+        bookmarks=None,
+    )
+
+
+_DOCUMENTS = [
+    ("briefing note", _briefing_note),
+    ("minutes", _minutes),
+    ("briefing pack", _pack),
+    ("tracker", _tracker),
+    ("performance report", _performance),
+    ("engagement summary", _engagement),
+]
 OUTPUTS: list[Output] = [
-    Output("briefing note", _briefing_note),
-    Output("minutes", _minutes),
-    Output("briefing pack", _pack),
-    Output("tracker", _tracker),
-    Output("performance report", _performance),
-    Output("engagement summary", _engagement),
+    *(Output(name, write) for name, write in _DOCUMENTS),
     Output("poster", _poster),
+    *(_word(name, write) for name, write in _DOCUMENTS),
 ]
 
 # What each output must print (besides not breaking): the planted fields it shows.
@@ -238,6 +291,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "engagement summary": ("Exercise ", "Purpose "),
     "poster": ("Exercise ", "Purpose "),
 }
+EXPECTED.update({f"{name} (Word)": EXPECTED[name] for name, _write in _DOCUMENTS})
 # Outline entries that must carry the text as typed (the pack's contents come from these too).
 BOOKMARKED: dict[str, tuple[str, ...]] = {"briefing pack": ("Heading ",)}
 

@@ -132,7 +132,7 @@ def test_draft_minutes_in_a_pack_are_marked_on_every_page_of_them(demo_ws, tmp_p
 
 def test_minutes_print_resolved_as_minuted_the_closing_time_and_the_chairs_line(demo_ws, tmp_path):
     from ocplan_desktop.importers.minutes_text import parse_minutes
-    from ocplan_desktop.services.meetings import set_end_time
+    from ocplan_desktop.services.meetings import update_meeting
     from ocplan_desktop.store import meetings as meeting_store
     from ocplan_desktop.store import minutes as minutes_store
 
@@ -146,7 +146,16 @@ def test_minutes_print_resolved_as_minuted_the_closing_time_and_the_chairs_line(
     other = meeting_store.add_agenda_item(demo_ws, held, "Any other business")
     single = parse_minutes("Any other business\n\nRESOLVED that the update be noted.")
     minutes_store.add_minutes(demo_ws, single.to_minutes(other))
-    set_end_time(demo_ws, held, "11:45")
+    before = meeting_store.get_meeting(demo_ws, held)
+    update_meeting(
+        demo_ws,
+        held,
+        date=before.date,
+        start_time=before.start_time,
+        venue=before.venue,
+        status=before.status,
+        end_time="11:45",
+    )
     path = tmp_path / "m.pdf"
     export_minutes(demo_ws, held, path, invariant=True)
     whole = " ".join(page_texts(path))

@@ -302,7 +302,9 @@ def test_report_editor_saves_each_field_and_undoes(window, qtbot):
     page = page_of(window)
     page.tabs.setCurrentIndex(1)
     editor = page.reports.editor
-    qtbot.waitUntil(lambda: editor.report_id is not None)
+    annual = next(r for r in meetings.list_reports(window.ws) if r.title.startswith("One Coventry"))
+    page.reports.select(annual.id)
+    qtbot.waitUntil(lambda: editor.report_id == annual.id)
     field = editor.fields["director"]
     field.setFocus()
     field.selectAll()

@@ -13,11 +13,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from ocplan_desktop.domain.minutes import Minutes
-from ocplan_desktop.services import edits, meetings
+from ocplan_desktop.services import meetings
 from ocplan_desktop.services import minutes_approval as approval
-from ocplan_desktop.services.change import Change
 from ocplan_desktop.services.committees import list_committees
-from ocplan_desktop.store import meetings as meeting_store
 from ocplan_desktop.ui.widgets.meeting_dialogs import ApproveDialog, MeetingDialog
 from ocplan_desktop.ui.widgets.meeting_panel import MINUTES_TAB
 from ocplan_desktop.ui.widgets.minutes_dialogs import (
@@ -28,7 +26,6 @@ from ocplan_desktop.ui.widgets.minutes_dialogs import (
 from ocplan_desktop.ui.widgets.ordered_tree import OrderedTree
 
 if TYPE_CHECKING:
-    from ocplan_desktop.store.workspace import Workspace
     from ocplan_desktop.ui.pages.meetings_page import MeetingsPage
 
 
@@ -217,28 +214,16 @@ class MeetingsActions:
         ws = self.page.ws
         if details is None or ws is None:
             return
+        dialog = MeetingDialog(list_committees(ws), self.page, meeting=details.meeting)
         meeting_id = details.meeting.id
-        dialog = MeetingDialog(
-            list_committees(ws),
-            self.page,
-            meeting=details.meeting,
-            end_time=meeting_store.end_time(ws, meeting_id),
-        )
 
         def save() -> None:
             values = dialog.values()
             values.pop("committee_id")
-            closed = dialog.closed.text()
-
-            def change(ws: Workspace) -> Change:
-                with ws.atomic():
-                    changed = meetings.update_meeting(ws, meeting_id, **values)  # type: ignore[arg-type]
-                    if closed == meeting_store.end_time(ws, meeting_id):
-                        return changed
-                    closing = meetings.set_end_time(ws, meeting_id, closed)
-                return edits.combined([changed, closing])
-
-            self.page.session.run("Change meeting", change)
+            self.page.session.run(
+                "Change meeting",
+                lambda ws: meetings.update_meeting(ws, meeting_id, **values),  # type: ignore[arg-type]
+            )
 
         dialog.accepted.connect(save)
         self._open(dialog)

@@ -1,4 +1,9 @@
-"""Print & export: every document the workspace can produce, exported as PDF off the GUI thread."""
+"""Print & export: every document the workspace can produce, exported off the GUI thread as PDF or
+as Word, for the public or for members.
+
+"Publish as Word…" is the one-click route to an accessible published file: ReportLab cannot tag a
+PDF, Word can (open the file, then File ▸ Save As ▸ PDF keeps its headings, alt text and tables).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocplan_desktop.domain.exempt import Audience
 from ocplan_desktop.reports.fonts import collecting
-from ocplan_desktop.services import change, engagement, figure_check, meetings, performance
+from ocplan_desktop.services import change, engagement, exempt, figure_check, meetings, performance
 from ocplan_desktop.services.figure_check import FigureCheck
 from ocplan_desktop.services.files import safe_file_name
 from ocplan_desktop.services.progress import Progress
@@ -37,7 +43,13 @@ from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.tasks import Task, run_with_progress
 from ocplan_desktop.ui.widgets.figure_dialogs import ask_about_figures, show_figure
 
-Export = Callable[[Workspace, Path, Progress], int]
+# (workspace, target .pdf or .docx, progress, who the document is for) → the PDF's pages.
+Export = Callable[[Workspace, Path, Progress, Audience], int]
+FORMATS = (("PDF", ".pdf"), ("Word", ".docx"))
+AUDIENCES = (
+    ("Public (exempt items: heading and paragraph only)", Audience.PUBLIC),
+    ("Members (exempt papers included, marked NOT FOR PUBLICATION)", Audience.MEMBERS),
+)
 
 
 @dataclass(frozen=True)
@@ -51,25 +63,24 @@ class Document:
     # The typed figures the document prints, checked against the data before it is exported.
     figure_check: Callable[[Workspace], list[FigureCheck]] | None = None
 
-    @property
-    def file_name(self) -> str:
-        return safe_file_name(f"{self.kind} - {self.source}", ".pdf")
+    def file_name(self, suffix: str = ".pdf") -> str:
+        return safe_file_name(f"{self.kind} - {self.source}", suffix)
 
 
 def _briefing_note(report_id: int) -> Export:
-    def export(ws: Workspace, target: Path, progress: Progress) -> int:
+    def export(ws: Workspace, target: Path, progress: Progress, audience: Audience) -> int:
         from ocplan_desktop.reports.briefing_note import export_briefing_note
 
-        return export_briefing_note(ws, report_id, target, progress)
+        return export_briefing_note(ws, report_id, target, progress, audience=audience)
 
     return export
 
 
 def _minutes(meeting_id: int) -> Export:
-    def export(ws: Workspace, target: Path, progress: Progress) -> int:
+    def export(ws: Workspace, target: Path, progress: Progress, audience: Audience) -> int:
         from ocplan_desktop.reports.minutes_pdf import export_minutes
 
-        return export_minutes(ws, meeting_id, target, progress)
+        return export_minutes(ws, meeting_id, target, progress, audience=audience)
 
     return export
 
@@ -80,7 +91,7 @@ def _pack(
     with_performance: bool = False,
     tracker_since: dt.date | None = None,
 ) -> Export:
-    def export(ws: Workspace, target: Path, progress: Progress) -> int:
+    def export(ws: Workspace, target: Path, progress: Progress, audience: Audience) -> int:
         from ocplan_desktop.reports.pack import (
             PackOptions,
             export_pack,
@@ -93,9 +104,8 @@ def _pack(
             sections.append(tracker_section(tracker_since))
         if with_performance:
             sections.append(performance_section(performance_period))
-        return export_pack(
-            ws, meeting_id, target, progress, PackOptions(extra_sections=tuple(sections))
-        )
+        options = PackOptions(extra_sections=tuple(sections), audience=audience)
+        return export_pack(ws, meeting_id, target, progress, options)
 
     return export
 
@@ -103,7 +113,7 @@ def _pack(
 def _tracker(since: Callable[[], dt.date]) -> Export:
     """The tracker update; the date is read from the page when the export starts."""
 
-    def export(ws: Workspace, target: Path, progress: Progress) -> int:
+    def export(ws: Workspace, target: Path, progress: Progress, _audience: Audience) -> int:
         from ocplan_desktop.reports.tracker_pdf import export_tracker
 
         return export_tracker(ws, since(), target, progress)
@@ -112,7 +122,7 @@ def _tracker(since: Callable[[], dt.date]) -> Export:
 
 
 def _engagement(exercise_id: int) -> Export:
-    def export(ws: Workspace, target: Path, progress: Progress) -> int:
+    def export(ws: Workspace, target: Path, progress: Progress, _audience: Audience) -> int:
         from ocplan_desktop.reports.engagement_pdf import export_engagement
 
         return export_engagement(ws, exercise_id, target, progress)
@@ -121,7 +131,7 @@ def _engagement(exercise_id: int) -> Export:
 
 
 def _performance(period: str) -> Export:
-    def export(ws: Workspace, target: Path, progress: Progress) -> int:
+    def export(ws: Workspace, target: Path, progress: Progress, _audience: Audience) -> int:
         from ocplan_desktop.reports.performance_pdf import export_performance
 
         return export_performance(ws, period, target, progress)
@@ -131,17 +141,21 @@ def _performance(period: str) -> Export:
 
 def documents(ws: Workspace, tracker_since: Callable[[], dt.date] | None = None) -> list[Document]:
     """Every document the workspace can print, by what it is made from."""
-    result = [
-        Document(
-            "Briefing note",
-            report.title,
-            report.route or label_text(report.kind),
-            report.title,
-            _briefing_note(report.id),
-            figure_check=partial(figure_check.check_report, report_id=report.id),
+    result = []
+    for report in meetings.list_reports(ws):
+        detail = report.route or label_text(report.kind)
+        if (exemption := exempt.report_exemption(ws, report.id)) is not None:
+            detail += f" · not for publication ({exemption.short.lower()}): members only"
+        result.append(
+            Document(
+                "Briefing note",
+                report.title,
+                detail,
+                report.title,
+                _briefing_note(report.id),
+                figure_check=partial(figure_check.check_report, report_id=report.id),
+            )
         )
-        for report in meetings.list_reports(ws)
-    ]
     for meeting in meetings.list_meetings(ws):
         source = f"{meeting.committee}, {date_text(meeting.date)}"
         result.append(
@@ -228,9 +242,25 @@ class PrintPage(Page):
         self.table = RecordTable(
             RecordTableModel(COLUMNS), "Documents", self, filter_placeholder="Filter documents…"
         )
-        self.export_button = QPushButton("&Export PDF…", self)
-        self.export_button.setAccessibleName("Export PDF")
+        self.export_button = QPushButton("&Export…", self)
+        self.export_button.setAccessibleName("Export the chosen document")
         self.export_button.clicked.connect(self._on_export_clicked)
+        self.format = QComboBox(self)
+        self.format.setAccessibleName("File format")
+        for name, suffix in FORMATS:
+            self.format.addItem(name, suffix)
+        self.audience = QComboBox(self)
+        self.audience.setAccessibleName("Who the document is for")
+        for name, audience in AUDIENCES:
+            self.audience.addItem(name, audience)
+        self.publish_button = QPushButton("&Publish as Word…", self)
+        self.publish_button.setAccessibleName("Publish as Word, for the public")
+        self.publish_button.setToolTip(
+            "An accessible file for the council's website: a Word document for the public, "
+            "opened in Word, where File ▸ Save As ▸ PDF makes a tagged PDF."
+        )
+        self.publish_button.clicked.connect(self._on_publish_clicked)
+        self.open_published = True  # open a published Word file in the desktop's Word
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.pack_performance = QCheckBox("Add the &performance report for", self)
@@ -260,7 +290,16 @@ class PrintPage(Page):
         self.last_unprintable: list[str] = []
 
         buttons = QHBoxLayout()
+        format_label = QLabel("&Format", self)
+        format_label.setBuddy(self.format)
+        audience_label = QLabel("&For", self)
+        audience_label.setBuddy(self.audience)
+        buttons.addWidget(format_label)
+        buttons.addWidget(self.format)
+        buttons.addWidget(audience_label)
+        buttons.addWidget(self.audience)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.publish_button)
         buttons.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         heading = QLabel(self.title, self)
@@ -271,7 +310,7 @@ class PrintPage(Page):
         layout.addLayout(buttons)
         self.table.activated.connect(lambda _document: self._on_export_clicked())
 
-        self.export_action = QAction("&Export PDF…", self)
+        self.export_action = QAction("&Export…", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._on_export_clicked)
 
@@ -296,25 +335,66 @@ class PrintPage(Page):
     def main_row_count(self) -> int:
         return self.table.model.rowCount()
 
+    def chosen_suffix(self) -> str:
+        return str(self.format.currentData() or ".pdf")
+
+    def chosen_audience(self) -> Audience:
+        return Audience(self.audience.currentData() or Audience.PUBLIC)
+
+    def _ask_target(self, document: Document, suffix: str) -> Path | None:
+        assert self.ws is not None
+        start = str((self.ws.origin or self.ws.path).parent / document.file_name(suffix))
+        if suffix == ".docx":
+            caption, filters = "Export Word document", "Word documents (*.docx)"
+        else:
+            caption, filters = "Export PDF", "PDF documents (*.pdf)"
+        path, _filter = QFileDialog.getSaveFileName(self, caption, start, filters)
+        return Path(path) if path else None
+
     def _on_export_clicked(self) -> None:
         document = self.table.current_record()
         if document is None or self.ws is None:
             return
-        start = str((self.ws.origin or self.ws.path).parent / document.file_name)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Export PDF", start, "PDF documents (*.pdf)"
-        )
-        if path:
-            self.export_document(document, Path(path))
+        target = self._ask_target(document, self.chosen_suffix())
+        if target is not None:
+            self.export_document(document, target)
 
-    def export_document(self, document: Document, target: Path) -> Task | None:
-        """Write the document's PDF off the GUI thread, with progress and Cancel."""
+    def _on_publish_clicked(self) -> None:
+        document = self.table.current_record()
+        if document is None or self.ws is None:
+            return
+        target = self._ask_target(document, ".docx")
+        if target is not None:
+            self.publish_document(document, target)
+
+    def publish_document(self, document: Document, target: Path) -> Task | None:
+        """The one-click route to an accessible published file: Word, for the public, opened in the
+        desktop's word processor when written (where Save As PDF tags it)."""
+        return self.export_document(
+            document,
+            target.with_suffix(".docx"),
+            audience=Audience.PUBLIC,
+            then_open=self.open_published,
+        )
+
+    def export_document(
+        self,
+        document: Document,
+        target: Path,
+        *,
+        audience: Audience | None = None,
+        then_open: bool = False,
+    ) -> Task | None:
+        """Write the document (PDF or Word, by `target`'s extension or the chosen format) off the
+        GUI thread, with progress and Cancel."""
         if self.ws is None:
             return None
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")
+        if target.suffix.lower() not in (".pdf", ".docx"):
+            target = target.with_suffix(self.chosen_suffix())
         if not self.figures_allow(document):
             return None
+        audience = audience or self.chosen_audience()
+        self._open_when_done = then_open
         self.status.setText(f"Exporting {document.kind.lower()}…")
 
         export = document.export
@@ -328,7 +408,7 @@ class PrintPage(Page):
 
         def job(ws: Workspace, progress: Progress) -> tuple[Path, int, list[str]]:
             with collecting() as unprintable:
-                pages = export(ws, target, progress)
+                pages = export(ws, target, progress, audience)
             return target, pages, unprintable.messages()
 
         self.task = run_with_progress(
@@ -361,7 +441,15 @@ class PrintPage(Page):
         path, pages, unprintable = result
         self.last_output = (path, pages)
         self.last_unprintable = unprintable
-        self.status.setText(f"Wrote {path} ({pages} pages).")
+        if path.suffix.lower() == ".docx":
+            self.status.setText(
+                f"Wrote {path} (Word). To publish it as a PDF, save it from Word as PDF: "
+                "Word tags the PDF for screen readers."
+            )
+            if getattr(self, "_open_when_done", False):
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        else:
+            self.status.setText(f"Wrote {path} ({pages} pages).")
         if unprintable:
             # Said, naming each record, rather than printed as boxes.
             window = self.window()

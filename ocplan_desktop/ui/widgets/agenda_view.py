@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from ocplan_desktop.domain.meetings import AgendaItem
-from ocplan_desktop.services import meetings, reports
+from ocplan_desktop.services import exempt, meetings, reports
 from ocplan_desktop.ui.format import date_text
 from ocplan_desktop.ui.session import Session
+from ocplan_desktop.ui.widgets.exempt_fields import ExemptFields
 from ocplan_desktop.ui.widgets.field_edits import CommitLineEdit
 from ocplan_desktop.ui.widgets.ordered_tree import OrderedTree, Row
 
@@ -52,8 +53,13 @@ class AgendaView(QWidget):
         self.route.setWordWrap(True)
         self.route.setTextFormat(Qt.TextFormat.RichText)
         form = QFormLayout()
+        self.exempt = ExemptFields(self, what="item")
+        self.report_exempt = QLabel(self)
+        self.report_exempt.setWordWrap(True)
         form.addRow("Report", self.report)
         form.addRow("Outcome", self.outcome)
+        form.addRow("Exempt", self.exempt)
+        form.addRow("", self.report_exempt)
         form.addRow("Route", self.route)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -67,6 +73,7 @@ class AgendaView(QWidget):
         self.tree.drop_requested.connect(self._on_tree_drop_requested)
         self.report.activated.connect(self._on_report_activated)
         self.outcome.committed.connect(self._on_outcome_committed)
+        self.exempt.changed.connect(self._on_exempt_changed)
 
     def add_tool(self, action: object) -> None:
         button = QToolButton(self)
@@ -116,15 +123,40 @@ class AgendaView(QWidget):
         item = self.current_item()
         self.report.setEnabled(item is not None and not self.locked)
         self.outcome.setEnabled(item is not None)
+        self.exempt.setEnabled(item is not None and not self.locked)
         if item is None:
             self.route.setText("")
             self.outcome.set_value("")
+            self.exempt.set_value(None)
+            self.report_exempt.setText("")
             self.item_selected.emit(None)
             return
+        self._show_exemption(item)
         self.report.setCurrentIndex(max(0, self.report.findData(item.report_id)))
         self.outcome.set_value(item.outcome)
         self.route.setText(self.route_text(item))
         self.item_selected.emit(item.id)
+
+    def _show_exemption(self, item: AgendaItem) -> None:
+        ws = self.session.ws
+        if ws is None:
+            return
+        self.exempt.set_value(exempt.item_exemption(ws, item.id))
+        by_report = exempt.report_exemption(ws, item.report_id) if item.report_id else None
+        self.report_exempt.setText(
+            f"The report is exempt ({by_report.short.lower()}): the item is kept out of public "
+            "packs and minutes."
+            if by_report
+            else ""
+        )
+
+    def _on_exempt_changed(self, paragraph: int | None, reason: str) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.session.run(
+                "Mark item exempt" if paragraph else "Make item public",
+                lambda ws: exempt.set_item_exemption(ws, item.id, paragraph, reason),
+            )
 
     def route_text(self, item: AgendaItem) -> str:
         """The report's route, this meeting in bold, each step with what happened there."""

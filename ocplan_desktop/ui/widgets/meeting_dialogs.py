@@ -35,7 +35,6 @@ class MeetingDialog(QDialog):
         *,
         meeting: Meeting | None = None,
         committee_id: int | None = None,
-        end_time: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Change meeting" if meeting else "New meeting")
@@ -51,8 +50,16 @@ class MeetingDialog(QDialog):
         self.time = QLineEdit(self)
         self.time.setAccessibleName("Start time")
         self.time.setPlaceholderText("10:00")
+        self.end_time = QLineEdit(self)
+        self.end_time.setAccessibleName("End time")
+        # Planned, or once held, when the meeting closed (the minutes print it above the Chair's
+        # signature line; the calendar's event ends then).
+        self.end_time.setPlaceholderText("12:00, or when it closed (optional)")
         self.venue = QLineEdit(self)
         self.venue.setAccessibleName("Venue")
+        self.web_link = QLineEdit(self)
+        self.web_link.setAccessibleName("Web page")
+        self.web_link.setPlaceholderText("The meeting's page on the council's website (optional)")
         self.status = QComboBox(self)
         self.status.setAccessibleName("Status")
         for status in MeetingStatus:
@@ -74,22 +81,19 @@ class MeetingDialog(QDialog):
             day = dt.date.fromisoformat(meeting.date)
             self.date.setDate(QDate(day.year, day.month, day.day))
             self.time.setText(meeting.start_time)
+            self.end_time.setText(meeting.end_time)
             self.venue.setText(meeting.venue)
+            self.web_link.setText(meeting.web_link)
             self.status.setCurrentIndex(max(0, self.status.findData(meeting.status)))
             self.note.setText("Marking the meeting held gives its agenda items minute numbers.")
         form = QFormLayout()
         form.addRow("Committee", self.committee)
         form.addRow("Date", self.date)
         form.addRow("Time", self.time)
+        form.addRow("Ends", self.end_time)
         form.addRow("Venue", self.venue)
+        form.addRow("Web page", self.web_link)
         form.addRow("Status", self.status)
-        # When the meeting closed: the minutes print it above the Chair's signature line.
-        self.closed = QLineEdit(self)
-        self.closed.setAccessibleName("Closed at")
-        self.closed.setPlaceholderText("for example 11:45")
-        self.closed.setText(end_time)
-        if meeting is not None:
-            form.addRow("Closed at", self.closed)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -109,6 +113,8 @@ class MeetingDialog(QDialog):
             "start_time": self.time.text(),
             "venue": self.venue.text(),
             "status": self.status.currentData(),
+            "end_time": self.end_time.text(),
+            "web_link": self.web_link.text(),
         }
 
 

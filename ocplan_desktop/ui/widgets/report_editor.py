@@ -36,11 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from ocplan_desktop.domain.reports import IMPLICATIONS, ReportDraft
-from ocplan_desktop.services import meetings, reports
+from ocplan_desktop.services import exempt, meetings, reports
 from ocplan_desktop.services.change import Change
 from ocplan_desktop.store.reference import list_wards
 from ocplan_desktop.ui.format import date_text, label_text
 from ocplan_desktop.ui.session import Session
+from ocplan_desktop.ui.widgets.exempt_fields import ExemptFields
 from ocplan_desktop.ui.widgets.field_edits import CommitLineEdit, CommitTextEdit
 from ocplan_desktop.ui.widgets.figure_dialogs import FieldHighlighter, FigureDialog
 from ocplan_desktop.ui.widgets.report_parts import PartTable, SectionsEditor
@@ -99,6 +100,8 @@ class ReportEditor(QWidget):
         for kind in reports.KINDS:
             self.kind.addItem(kind.capitalize(), kind)
         form.addRow("Kind", self.kind)
+        self.exempt = ExemptFields(front, what="report")
+        form.addRow("Exempt information", self.exempt)
         for field, title in LINE_FIELDS:
             form.addRow(title, self._line(field, title, front))
         self.wards_all = QCheckBox("All wards", front)
@@ -201,6 +204,7 @@ class ReportEditor(QWidget):
         self.key_decision.clicked.connect(lambda checked: self._set("key_decision", checked))
         self.wards.itemChanged.connect(self._on_wards_item_changed)
         self.add_to_meeting.clicked.connect(self._on_add_to_meeting_clicked)
+        self.exempt.changed.connect(self._on_exempt_changed)
         self.setEnabled(False)
 
     def _line(self, field: str, title: str, parent: QWidget) -> CommitLineEdit:
@@ -232,6 +236,7 @@ class ReportEditor(QWidget):
         for field, edit in self.fields.items():
             edit.set_value(str(draft.fields.get(field) or ""))
         self.kind.setCurrentIndex(max(0, self.kind.findData(draft.fields["kind"])))
+        self.exempt.set_value(exempt.report_exemption(ws, report_id))
         self.wards_all.setChecked(bool(draft.fields["wards_all"]))
         self.key_decision.setChecked(bool(draft.fields["key_decision"]))
         self._load_wards(draft)
@@ -306,6 +311,15 @@ class ReportEditor(QWidget):
         ]
         report_id = self.report_id
         self.session.run("Set wards affected", lambda ws: reports.set_wards(ws, report_id, chosen))
+
+    def _on_exempt_changed(self, paragraph: int | None, reason: str) -> None:
+        if self.report_id is None:
+            return
+        report_id = self.report_id
+        self.session.run(
+            "Mark report exempt" if paragraph else "Make report public",
+            lambda ws: exempt.set_report_exemption(ws, report_id, paragraph, reason),
+        )
 
     def _on_add_to_meeting_clicked(self) -> None:
         meeting_id = self.meeting.currentData()
