@@ -70,7 +70,7 @@ _TRAILER = re.compile(
     r"^(?:supporting documents|attachments?\b|appendices\s*:|background papers\s*:"
     r"|\(?the meeting (?:closed|finished|ended|terminated)|meeting closed"
     r"|date of (?:publication|decision)|call[- ]in (?:deadline|expiry)|published on\b"
-    r"|publication date\s*:|decided at meeting\s*:|effective from\s*:|accompanying documents\s*:"
+    r"|publication date\s*:|decided at meeting\s*:|accompanying documents\s*:"
     r"|report author\s*:|lead officer\s*:|officers? to action\s*:"
     r"|signed\s*[:.]|chair\s*$)",
     re.I,
@@ -80,7 +80,9 @@ _TRAILER = re.compile(
 _FURNITURE = re.compile(
     r"^(?:[{bullets}]\s*)?(?:share this item|additional documents\s*:|view the reasons? why item"
     r"|view the background to item|back to (?:the )?top(?: of the page)?|you are here\b"
-    r"|navigation and tools|find it$|decision maker\s*:|decision status\s*:|is key decision\??\s*:"
+    r"|navigation and tools|find it$|skip to (?:main )?content$|cymraeg$|english$"
+    r"|decision maker\s*:|decision status\s*:|is key decision\??\s*:|decision published\s*:"
+    r"|made at meeting\s*:|effective from\s*:|effeithiol o\s*:"
     r"|is subject to call[- ]in\??\s*:|purpose\s*:|decisions?\s*$|(?:agenda\s+)?item\s+\d+[a-z]?\.?$"
     r"|issue - (?:meetings|decisions)$|decision details$|issue details$|issue history$"
     r"|agenda item$|printed (?:minutes|decisions)\b)".format(bullets=BULLET_CHARS),
@@ -88,7 +90,11 @@ _FURNITURE = re.compile(
 )
 # "PDF 340 KB" after a link's text, with or without the icon's alt text.
 FILE_SIZE = re.compile(r"\s*(?:pdf icon\s*)?\(?PDF\s+\d[\d.,]*\s*[KMG]B\)?", re.I)
-_TRUNCATED = re.compile(r"\s*\.\.\.\s*view the full (?:minutes|agenda|decision) text for item \S+\s*$")
+# modern.gov shows the start of a long text and a link to the rest.
+TRUNCATED = re.compile(
+    r"[ \t]*\.\.\.[ \t]*view the full (?:minutes|agenda|decision) text for item [^\s]+[ \t]*$",
+    re.M | re.I,
+)
 _THAT_FORM = re.compile(
     r"^(?:That|THAT)\b(?!\s+(?:was|is|had|has|would|could|might|seemed|said|meant)\b)"
 )
@@ -144,7 +150,7 @@ class Line:
 
 def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
-    text = text.translate(_SPACES)
+    text = TRUNCATED.sub(" …", text.translate(_SPACES))
     return re.sub(r"\bT H A T\b", "THAT", text)
 
 
@@ -159,7 +165,7 @@ def strip_file_size(text: str) -> str:
 
 
 def classify(raw: str, number: int, *, blank_before: bool) -> Line:
-    stripped = _TRUNCATED.sub(" …", raw.strip()).strip()
+    stripped = raw.strip()
     indent = _indent(raw)
     if _FURNITURE.match(stripped):
         return Line(number, raw, "furniture", stripped, indent, blank_before)

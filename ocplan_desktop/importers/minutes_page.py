@@ -17,7 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ocplan_desktop.importers.minutes_lines import Line, classify, read_lines, strip_file_size
+from ocplan_desktop.importers.minutes_lines import (
+    TRUNCATED,
+    Line,
+    classify,
+    read_lines,
+    strip_file_size,
+)
 
 _REPORT_OF = re.compile(r"^(?:joint\s+)?(?:report|briefing note)s?\s+(?:of|from|by)\b", re.I)
 _TOP_WORDS = re.compile(r"^(?:minutes?|agenda)\s*:?$", re.I)
@@ -34,7 +40,9 @@ _NUMBER_PREFIX = re.compile(
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MEETING = re.compile(r"^Meeting:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*-\s*.*\(Item\s+(?P<number>[^)\s]+)\)\s*$")
-_DATED_TITLE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s+-\s+\S")
+# `26/11/2024 - Channel View Regeneration ref: 2248    Recommendations Approved`: a decision's date,
+# its title, and on registers its reference and status.
+_DATED_TITLE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s+-\s+(?P<title>.+?)(?:\s+ref:\s*\d+\b.*)?$")
 
 
 @dataclass
@@ -68,12 +76,14 @@ def _clean_heading(text: str) -> str:
 
 def _looks_like_heading(line: Line, *, cued: bool) -> bool:
     """A title, not a sentence; "Report from the Chair …" is a title where the page marks the
-    line as the item's (after "Agenda item"), otherwise it is the "Report of" line."""
+    line as the item's (after "Agenda item"), otherwise it is the "Report of" line. A short title
+    with a full stop ("Scrutiny Letters.") is one where the page marks it."""
     text = line.raw.strip()
+    short_title = cued and text.endswith(".") and text.count(".") == 1 and len(text.split()) <= 8
     return (
         line.kind in ("text", "label")
         and len(text) <= 200
-        and not text.endswith((".", ":", ":-", ",", ";"))
+        and (short_title or not text.endswith((".", ":", ":-", ",", ";")))
         and (line.kind != "label" or _minute_number_prefix(text) is not None)
         and (cued or not _REPORT_OF.match(text))
         and not line.is_that_form
@@ -103,6 +113,9 @@ def _header(lines: list[Line], page: Page) -> int:
         if index < len(lines) and lines[index].kind not in ("section", "resolved", "trailer"):
             page.heading = _clean_heading(lines[index].raw)
             index += 1
+    elif index < len(lines) and (match := _DATED_TITLE.match(lines[index].raw.strip())):
+        page.heading = _clean_heading(match["title"])
+        index += 1
     elif index < len(lines) and _looks_like_heading(lines[index], cued=cued):
         text = lines[index].raw.strip()
         if found := _minute_number_prefix(text):
@@ -134,6 +147,11 @@ def _range(lines: list[Line]) -> str:
 def read_page(text: str) -> Page:
     """The item's number, heading and the lines that hold its minutes."""
     page = Page()
+    if cut := len(TRUNCATED.findall(text)):
+        page.notes.append(
+            f"the page shows only the start of {cut} text{'s' if cut > 1 else ''} "
+            "(“view the full … text”): paste the full text from the item's own page"
+        )
     lines = read_lines(text)
     start = _header(lines, page)
     rest = [line for line in lines[start:]]
