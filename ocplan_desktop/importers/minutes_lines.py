@@ -90,11 +90,11 @@ _FURNITURE = re.compile(
 )
 # "PDF 340 KB" after a link's text, with or without the icon's alt text.
 FILE_SIZE = re.compile(r"\s*(?:pdf icon\s*)?\(?PDF\s+\d[\d.,]*\s*[KMG]B\)?", re.I)
-# modern.gov shows the start of a long text and a link to the rest.
-TRUNCATED = re.compile(
-    r"[ \t]*\.\.\.[ \t]*view the full (?:minutes|agenda|decision) text for item [^\s]+[ \t]*$",
-    re.M | re.I,
-)
+# modern.gov shows the start of a long text and a link to the rest, after the text or on a line
+# of its own.
+_VIEW_FULL = r"\.\.\.[ \t]*view the full (?:minutes|agenda|decision) text for item [^\s]+[ \t]*$"
+TRUNCATED = re.compile(r"[ \t]*" + _VIEW_FULL, re.M | re.I)
+_TRUNCATED_LINE = re.compile(r"^[ \t]*" + _VIEW_FULL, re.M | re.I)
 _THAT_FORM = re.compile(
     r"^(?:That|THAT)\b(?!\s+(?:was|is|had|has|would|could|might|seemed|said|meant)\b)"
 )
@@ -150,7 +150,7 @@ class Line:
 
 def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
-    text = TRUNCATED.sub(" …", text.translate(_SPACES))
+    text = TRUNCATED.sub(" …", _TRUNCATED_LINE.sub("", text.translate(_SPACES)))
     return re.sub(r"\bT H A T\b", "THAT", text)
 
 

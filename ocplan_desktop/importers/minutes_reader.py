@@ -27,6 +27,7 @@ from ocplan_desktop.importers.minutes_lines import Line, as_label, classify
 
 _TERMINAL = (".", "!", "?", ":", ";", "”", '"', "’", ")", "-")
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?\s+")
+_JOINING = re.compile(r"(?:,|\b(?:and|or|of|the|to|by|with|for|a|an|in|on|at|that|which|from))$", re.I)
 _BARE_WORD = re.compile(r"(?i:it\s+was\s+(?:\w+\s+)?)?(?i:resolved|recommended|agreed|decided)\W*")
 
 
@@ -47,6 +48,17 @@ class Uncertain:
 
 def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def continues(previous: str, line: Line) -> bool:
+    """Whether a line goes on with the paragraph before it: a sentence broken across lines (or
+    across a blank line, when it goes on in lower case), not a new paragraph or sub-heading."""
+    text = line.raw.strip()
+    if not previous or previous.endswith(_TERMINAL) or line.is_bracketed:
+        return False
+    if line.blank_before:
+        return text[:1].islower()
+    return text[:1].islower() or not text[:1].isalpha() or bool(_JOINING.search(previous))
 
 
 def join(parts: list[str]) -> str:
@@ -159,12 +171,7 @@ class Reader:
         previous = self.paragraphs[-1][-1].rstrip() if self.paragraphs else ""
         if self.last == "bullet" and not line.blank_before:
             self.bullets[-1].append(text)
-        elif (
-            self.last == "paragraph"
-            and (not line.blank_before or text[:1].islower())
-            and not previous.endswith(_TERMINAL)
-            and not line.is_bracketed
-        ):
+        elif self.last == "paragraph" and continues(previous, line):
             self.paragraphs[-1].append(text)
         else:
             self.paragraphs.append([text])
@@ -200,10 +207,14 @@ class Reader:
             self.paragraphs.append([text])
             self.last = "paragraph"
         elif self.last == "paragraph":  # narrative after the resolutions goes on
-            if line.blank_before:
-                self.paragraphs.append([text])
-            else:
+            if continues(self.paragraphs[-1][-1].rstrip(), line):
                 self.paragraphs[-1].append(text)
+            else:
+                self.paragraphs.append([text])
+        elif not self.stack and self._ends_the_stem(line):
+            self.finish_stem()
+            self.paragraphs.append([text])
+            self.last = "paragraph"
         elif self.stack and self._ends_a_sentence(line):
             self.paragraphs.append([text])
             self.last = "paragraph"
@@ -213,6 +224,23 @@ class Reader:
         else:
             self.stem_texts.append(text)
             self.last = "stem"
+
+    def _ends_the_stem(self, line: Line) -> bool:
+        """`RESOLVED that the report be noted.` then a new sentence: the resolution is complete
+        and the narrative (a sub-heading, "The Chair thanked …") goes on."""
+        current = join(self.stem_texts)
+        return (
+            bool(current)
+            and current.endswith(".")
+            and line.text[:1].isupper()
+            and line.text.split(" ", 1)[0] not in ("That", "THAT", "And", "Or")
+        )
+
+    def finish_stem(self) -> None:
+        """The stem is a resolution of its own (no label); labelled ones may follow it."""
+        self.top.append(Item("", "", 0, list(self.stem_texts)))
+        self.stem_head, self.stem_texts, self.stem_own = "", [], False
+        del self.stack[:], self.styles[:]
 
     def _ends_a_sentence(self, line: Line) -> bool:
         """Narrative after the resolutions ("The Chair thanked officers."), not a continuation."""
