@@ -27,7 +27,7 @@ from ocplan_desktop.importers.minutes_lines import Line, as_label, classify
 
 _TERMINAL = (".", "!", "?", ":", ";", "”", '"', "’", ")", "-")
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?\s+")
-_JOINING = re.compile(r"(?:,|\b(?:and|or|of|the|to|by|with|for|a|an|in|on|at|that|which|from))$", re.I)
+_JOINING = re.compile(r"(?:,|\b(?:and|or|of|the|to|by|with|for|a|an|in|on|at|that|which|from))$")
 _BARE_WORD = re.compile(r"(?i:it\s+was\s+(?:\w+\s+)?)?(?i:resolved|recommended|agreed|decided)\W*")
 
 
@@ -56,9 +56,9 @@ def continues(previous: str, line: Line) -> bool:
     text = line.raw.strip()
     if not previous or previous.endswith(_TERMINAL) or line.is_bracketed:
         return False
-    if line.blank_before:
-        return text[:1].islower()
-    return text[:1].islower() or not text[:1].isalpha() or bool(_JOINING.search(previous))
+    if text[:1].islower() or _JOINING.search(previous):
+        return True
+    return not line.blank_before and not text[:1].isalpha()
 
 
 def join(parts: list[str]) -> str:
@@ -87,6 +87,16 @@ def prepare(lines: list[Line]) -> list[Line]:
             skip = False
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
+        before = lines[index - 1].raw.rstrip() if index else ""
+        if (
+            line.style == "decimal"
+            and line.text[:1].islower()
+            and not line.blank_before
+            and before
+            and not before.endswith(_TERMINAL)
+        ):
+            # "… vehicles exceeding" / "7.5 tonnes …": a number going on with a sentence.
+            line = replace(line, kind="text", text=line.raw.strip(), label="", style="", value="")
         if line.kind == "label" and not line.text and following and following.kind == "text":
             joined.append(
                 replace(line, text=following.text, raw=f"{line.raw.rstrip()} {following.raw.strip()}")

@@ -337,7 +337,12 @@ def test_import_minutes_dry_run_prints_the_exact_json_and_changes_nothing(capsys
     )
     assert code == 0, err
     data = json.loads(out)
-    assert list(data) == ["heading", "paragraphs", "bullets", "resolutions"]
+    assert list(data)[:4] == ["heading", "paragraphs", "bullets", "resolutions"]
+    assert list(data)[4:] == ["minute_number", "uncertain"]  # extra keys after the exact ones
+    # The seed has no RESOLVED line: its 1)–3) are read from their wording, and the JSON says so.
+    assert [item["text"] for item in data["uncertain"]] == [
+        "1)  That the engagement feedback received be noted"
+    ]
     assert data["heading"] == "One Coventry Plan 2022- 2030"
     assert len(data["paragraphs"]) == 5 and len(data["bullets"]) == 10
     assert _json_shape(data["resolutions"]) == [
