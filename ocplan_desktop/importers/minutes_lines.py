@@ -78,14 +78,14 @@ _TRAILER = re.compile(
 # Lines a council's page shows around the minutes that are not minutes: links, labels and the
 # decision's metadata.
 _FURNITURE = re.compile(
-    r"^(?:[{bullets}]\s*)?(?:share this item|additional documents\s*:|view the reasons? why item"
+    rf"^(?:[{BULLET_CHARS}]\s*)?(?:share this item|additional documents\s*:|view the reasons? why item"
     r"|view the background to item|back to (?:the )?top(?: of the page)?|you are here\b"
     r"|navigation and tools|find it$|skip to (?:main )?content$|cymraeg$|english$"
     r"|decision maker\s*:|decision status\s*:|is key decision\??\s*:|decision published\s*:"
     r"|made at meeting\s*:|effective from\s*:|effeithiol o\s*:"
     r"|is subject to call[- ]in\??\s*:|purpose\s*:|decisions?\s*$|(?:agenda\s+)?item\s+\d+[a-z]?\.?$"
     r"|issue - (?:meetings|decisions)$|decision details$|issue details$|issue history$"
-    r"|agenda item$|printed (?:minutes|decisions)\b)".format(bullets=BULLET_CHARS),
+    r"|agenda item$|printed (?:minutes|decisions)\b)",
     re.I,
 )
 # "PDF 340 KB" after a link's text, with or without the icon's alt text.
@@ -193,7 +193,9 @@ def classify(raw: str, number: int, *, blank_before: bool) -> Line:
         return Line(number, raw, "label", rest, indent, blank_before, label, style, value)
     if match := _CAPITAL_WORD.match(stripped):
         rest = stripped[match.end() :].strip()
-        return Line(number, raw, "text", stripped, indent, blank_before, "", "CAPITAL ", match["value"])
+        return Line(
+            number, raw, "text", stripped, indent, blank_before, "", "CAPITAL ", match["value"]
+        )
     return Line(number, raw, "text", stripped, indent, blank_before)
 
 

@@ -39,7 +39,9 @@ _NUMBER_PREFIX = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_MEETING = re.compile(r"^Meeting:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*-\s*.*\(Item\s+(?P<number>[^)\s]+)\)\s*$")
+_MEETING = re.compile(
+    r"^Meeting:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*-\s*.*\(Item\s+(?P<number>[^)\s]+)\)\s*$"
+)
 # `26/11/2024 - Channel View Regeneration ref: 2248    Recommendations Approved`: a decision's date,
 # its title, and on registers its reference and status.
 _DATED_TITLE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s+-\s+(?P<title>.+?)(?:\s+ref:\s*\d+\b.*)?$")

@@ -99,7 +99,9 @@ def prepare(lines: list[Line]) -> list[Line]:
             line = replace(line, kind="text", text=line.raw.strip(), label="", style="", value="")
         if line.kind == "label" and not line.text and following and following.kind == "text":
             joined.append(
-                replace(line, text=following.text, raw=f"{line.raw.rstrip()} {following.raw.strip()}")
+                replace(
+                    line, text=following.text, raw=f"{line.raw.rstrip()} {following.raw.strip()}"
+                )
             )
             skip = True
         else:
@@ -150,13 +152,18 @@ class Reader:
             self.start(line, line.text)
         elif self.in_resolutions and not self.closed:
             self.resolution_line(line)
-        elif self.labels_resolve and line.kind == "label" and line.style != "decimal" and (
-            "CAPITAL" not in line.style
+        elif (
+            self.labels_resolve
+            and line.kind == "label"
+            and line.style != "decimal"
+            and ("CAPITAL" not in line.style)
         ):
             self.in_resolutions = True
             self.label(line)
         elif not (self.explicit or self.labels_resolve or self.closed) and line.is_that_form:
-            self.unsure(line, "read as a resolution from its wording (“That …”): there is no RESOLVED line")
+            self.unsure(
+                line, "read as a resolution from its wording (“That …”): there is no RESOLVED line"
+            )
             if line.kind == "label":
                 self.in_resolutions = True
                 self.label(line)
