@@ -400,6 +400,38 @@ def test_import_minutes_into_a_meeting(capsys, demo_path):
     assert code == 1 and "already has minutes" in err
 
 
+def test_import_minutes_pasted_from_a_council_page_keeps_its_minute_number(
+    capsys, demo_path, tmp_path
+):
+    """A corpus item (Coventry's Cabinet, minute 17) into a meeting: the number becomes the new
+    item's, the page furniture and the agenda text are left out and said so."""
+    from ocplan_desktop.services import meetings
+    from ocplan_desktop.store.workspace import open_workspace
+
+    corpus = Path(__file__).parent.parent / "fixtures" / "minutes_corpus"
+    source = corpus / "coventry_cabinet_member_2018_17.txt"
+    code, out, err = run(capsys, "import", "minutes", source, "--db", demo_path, "--meeting", 7)
+    assert code == 0, err
+    assert "Minute number: 17" in out and "Heading: Foleshill Community Centre Update" in out
+    assert "(minute 17)" in out
+    with open_workspace(demo_path) as ws:
+        item = meetings.agenda(ws, 7)[-1]
+        assert (item.title, item.minute_number) == ("Foleshill Community Centre Update", "17")
+    seed_json = run(
+        capsys,
+        "import",
+        "minutes",
+        corpus / "plymouth_cabinet_2010_111.txt",
+        "--db",
+        demo_path,
+        "--dry-run",
+        "--json",
+    )[1]
+    data = json.loads(seed_json)
+    assert data["minute_number"] == "111" and data["uncertain"] == []
+    assert [item["label"] for item in data["resolutions"]] == ["(1)", "(2)", "(3)", "(4)"]
+
+
 def test_import_minutes_mistakes_are_one_line(capsys, demo_path, tmp_path):
     from tests.conftest import SEED_MINUTES
 
