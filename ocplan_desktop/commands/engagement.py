@@ -111,6 +111,8 @@ def _feedback_summary(args: argparse.Namespace) -> int:
         print_json(summary.as_dict())
         return 0
     print(f"{summary.title}: {summary.total:,} responses")
+    if summary.boundary_note:
+        print(f"Note: {summary.boundary_note}")
     for title, counts in (
         ("By ward", summary.by_ward),
         ("By channel", summary.by_channel),

@@ -9,6 +9,7 @@ Every row is checked before anything is written: a file with any problem changes
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Mapping
@@ -26,6 +27,7 @@ from ocplan_desktop.domain.engagement import (
     WardMatcher,
     is_not_collected,
     name_key,
+    ward_key,
 )
 from ocplan_desktop.domain.errors import ValidationError
 from ocplan_desktop.importers.tabular import Table, header_key, read_table
@@ -116,6 +118,10 @@ class FeedbackContext:
     respondent_types: dict[str, tuple[int, str]]
     themes: dict[str, tuple[int, str]]
     saved: ColumnMap
+    undated_on: str = ""  # the day an undated response is matched on: the exercise's, else today
+
+    def day_for(self, received: str | None) -> str:
+        return received or self.undated_on or dt.date.today().isoformat()
 
 
 def load_context(ws: Workspace, exercise_id: int) -> FeedbackContext:
@@ -127,11 +133,12 @@ def load_context(ws: Workspace, exercise_id: int) -> FeedbackContext:
     return FeedbackContext(
         exercise_id,
         exercise["title"],
-        WardMatcher(reference.list_wards(ws), reference.ward_former_names(ws)),
+        WardMatcher(reference.list_wards(ws, every_date=True), reference.ward_former_names(ws)),
         keyed("channels"),
         keyed("respondent_types"),
         keyed("feedback_themes"),
         ColumnMap.from_json(exercise["column_map"]),
+        exercise["closes_on"] or exercise["opens_on"] or "",
     )
 
 
@@ -188,12 +195,19 @@ class PlannedResponse:
 
 @dataclass(frozen=True)
 class UnmatchedWard:
+    """A ward value no ward matched, where it is, and the nearest ward (offered, never applied)."""
+
     value: str
     rows: tuple[int, ...]
+    suggestion: str | None = None
+    reason: str = ""
 
     def __str__(self) -> str:
         rows = ", ".join(str(row) for row in self.rows[:5]) + (" …" if len(self.rows) > 5 else "")
-        return f"'{self.value}' (row{'s' if len(self.rows) > 1 else ''} {rows})"
+        extra = [self.reason] if self.reason else []
+        if self.suggestion:
+            extra.append(f"did you mean {self.suggestion}?")
+        return f"'{self.value}' (row{'s' if len(self.rows) > 1 else ''} {rows}{''.join('; ' + e for e in extra)})"
 
 
 @dataclass(frozen=True)
@@ -247,8 +261,9 @@ def plan_import(
     """Check every row against the mapping and the workspace's lists; writes nothing."""
     ward_map = dict(ward_map or {})
     problems: list[str] = []
+    ward_keys = {ward_key(ward.name) for ward in context.wards.wards.values()}
     for written, target in ward_map.items():
-        if not is_not_collected(target) and context.wards.match(target) is None:
+        if not is_not_collected(target) and ward_key(target) not in ward_keys:
             problems.append(
                 f"--ward-map {written}={target}: '{target}' is not a ward (nor '{NOT_COLLECTED}')"
             )
@@ -260,6 +275,7 @@ def plan_import(
         )
     default_channel = context.channels.get(name_key(DEFAULT_IMPORT_CHANNEL))
     unmatched: dict[str, list[int]] = {}
+    unmatched_on: dict[str, str] = {}
     planned: list[PlannedResponse] = []
     new_themes: dict[str, str] = {}
 
@@ -325,9 +341,11 @@ def plan_import(
                 themes.append(theme)
 
         ward_id: int | None = None
-        resolved = context.wards.resolve(cell(row, "ward"), ward_map)
+        day = context.day_for(received)
+        resolved = context.wards.resolve(cell(row, "ward"), ward_map, on=day)
         if resolved is None:
             unmatched.setdefault(cell(row, "ward"), []).append(number)
+            unmatched_on.setdefault(cell(row, "ward"), day)
         elif resolved != NOT_COLLECTED:
             ward_id = int(resolved)
 
@@ -344,7 +362,15 @@ def plan_import(
         ward_map,
         tuple(planned),
         tuple(problems),
-        tuple(UnmatchedWard(value, tuple(rows)) for value, rows in unmatched.items()),
+        tuple(
+            UnmatchedWard(
+                value,
+                tuple(rows),
+                context.wards.suggest(value, unmatched_on[value]),
+                context.wards.why_not(value, unmatched_on[value]),
+            )
+            for value, rows in unmatched.items()
+        ),
         tuple(new_themes.values()),
     )
 

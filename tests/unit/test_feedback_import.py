@@ -67,7 +67,8 @@ def test_unmatched_wards_refuse_the_import_and_are_listed_until_mapped(ws, tmp_p
         import_feedback(ws, path, exercise_id)
     message = str(caught.value)
     assert message.startswith("survey.csv: nothing was imported")
-    assert "'Narnia' (rows 8, 10)" in message and "'Holbrok' (row 9)" in message
+    assert "'Narnia' (rows 8, 10)" in message
+    assert "'Holbrok' (row 9; did you mean Holbrook?)" in message  # offered, not applied
     assert ws.scalar("SELECT count(*) FROM feedback") == 0
     assert ws.scalar("SELECT count(*) FROM feedback_themes WHERE name = 'Parks'") == 0
 

@@ -70,13 +70,14 @@ class FeedbackImportDialog(QDialog):
         self.columns.verticalHeader().setVisible(False)
         self.wards_label = QLabel(self)
         self.wards_label.setWordWrap(True)
-        self.wards = QTableWidget(0, 3, self)
+        self.wards = QTableWidget(0, 4, self)
         self.wards.setAccessibleName("Unmatched wards")
-        self.wards.setHorizontalHeaderLabels(["Value in the file", "Rows", "Means"])
+        self.wards.setHorizontalHeaderLabels(["Value in the file", "Rows", "Suggestion", "Means"])
         self.wards.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.wards.verticalHeader().setVisible(False)
-        self.wards.setColumnWidth(0, 220)
-        self.wards.setColumnWidth(2, 240)
+        self.wards.setColumnWidth(0, 200)
+        self.wards.setColumnWidth(2, 170)
+        self.wards.setColumnWidth(3, 220)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Preview")
@@ -206,14 +207,29 @@ class FeedbackImportDialog(QDialog):
         for row, item in enumerate(unmatched):
             self.wards.setItem(row, 0, _read_only(item.value))
             rows = ", ".join(str(number) for number in item.rows[:8])
-            self.wards.setItem(row, 1, _read_only(rows + (" …" if len(item.rows) > 8 else "")))
+            rows += " …" if len(item.rows) > 8 else ""
+            self.wards.setItem(
+                row, 1, _read_only(f"{rows} — {item.reason}" if item.reason else rows)
+            )
+            # A near miss is offered, never applied: the officer presses the button or chooses.
+            if item.suggestion:
+                use = QPushButton(f"Use {item.suggestion}", self.wards)
+                use.setAccessibleName(f"Use {item.suggestion} for {item.value}")
+                use.clicked.connect(
+                    lambda _checked=False, value=item.value, ward=item.suggestion: self.set_ward(
+                        value, ward
+                    )
+                )
+                self.wards.setCellWidget(row, 2, use)
+            else:
+                self.wards.setItem(row, 2, _read_only("—"))
             combo = QComboBox(self.wards)
             combo.setAccessibleName(f"Ward for {item.value}")
             combo.addItems([CHOOSE, *names, NOT_COLLECTED])
             combo.currentTextChanged.connect(
                 lambda text, value=item.value: self._on_ward_chosen(value, text)
             )
-            self.wards.setCellWidget(row, 2, combo)
+            self.wards.setCellWidget(row, 3, combo)
         self.wards.setVisible(bool(unmatched))
 
     def _preview_text(self, plan: FeedbackPlan) -> str:
