@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-ENCODING_TEXT = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "xlsx": "Excel workbook"}
+from ocplan_desktop.importers.tabular import ENCODING_TEXT as ENCODING_TEXT
+
 LIST_LIMIT = 100  # lines per section in the printed preview
 
 

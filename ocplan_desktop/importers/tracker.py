@@ -18,7 +18,7 @@ from typing import Any
 
 from ocplan_desktop.domain.errors import ValidationError
 from ocplan_desktop.domain.recommendations import FIELD_LABELS, RecommendationStatus
-from ocplan_desktop.importers.tabular import FORMULA_STARTS, Table, read_table
+from ocplan_desktop.importers.tabular import Table, read_table, unneutralise
 from ocplan_desktop.importers.tracker_export import COLUMNS, DERIVED
 from ocplan_desktop.importers.tracker_rows import RowPlan, check_row, load_lookups
 from ocplan_desktop.services.backups import make_backup
@@ -28,6 +28,9 @@ from ocplan_desktop.store import committees as committee_store
 from ocplan_desktop.store import recommendations as store
 from ocplan_desktop.store import records
 from ocplan_desktop.store.workspace import Workspace
+
+__all__ = ["apply_import", "check_table", "plan_import", "unneutralise"]  # the reader takes the
+# export's formula apostrophe off (`unneutralise`, kept importable from here)
 
 IMPORTABLE = tuple(name for name in COLUMNS if name not in DERIVED)
 ALIASES = {"text": ("recommendation",), "to_body": ("to",), "from_body": ("from",)}
@@ -144,13 +147,6 @@ class ImportResult:
         )
 
 
-def unneutralise(text: str) -> str:
-    """Take off the apostrophe an export put before a formula-like cell (`'=SUM(A1)` → `=SUM(A1)`)."""
-    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
-        return text[1:]
-    return text
-
-
 def plan_import(
     ws: Workspace, path: Path | str, *, today: dt.date, progress: Progress = NO_PROGRESS
 ) -> TrackerImport:
@@ -199,7 +195,7 @@ def check_table(
         if index % 50 == 0:
             progress.step(index, total, f"Checking row {table.row_number(index)} of {total + 1}…")
         number = table.row_number(index)
-        values = {name: unneutralise(cells.get(header, "")) for name, header in columns.items()}
+        values = {name: cells.get(header, "") for name, header in columns.items()}
         result = check_row(values, lookups, today)
         reference = values.get("reference", "")
         key = " ".join(reference.split()).casefold()

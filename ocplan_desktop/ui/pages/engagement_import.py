@@ -118,10 +118,9 @@ class FeedbackImportDialog(QDialog):
 
     def set_table(self, table: Table) -> None:
         self.table = table
-        encoding = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "xlsx": "Excel workbook"}
         self.file_label.setText(
-            f"<b>{escape(table.name)}</b>: {len(table.rows):,} rows, "
-            f"{encoding.get(table.encoding, table.encoding)}"
+            f"<b>{escape(table.name)}</b>: {len(table.rows):,} rows, {table.encoding_text}"
+            + "".join(f"<br>{escape(note)}" for note in table.notes)
         )
         mapping = resolve_columns(table, self.context.saved)
         self.columns.setRowCount(len(table.headers))
