@@ -338,7 +338,7 @@ def read_sheet(path: Path) -> Sheet:
     notes = []
     if title:
         notes.append(
-            f"line {raw_rows[0][0]}: the title row “{title}” above the headers was skipped"
+            f"row {raw_rows[0][0]}: the title row “{title}” above the headers was skipped"
         )
     if delimiter == ";":
         notes += _decimal_commas(headers, cells)
