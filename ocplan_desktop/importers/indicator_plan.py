@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ocplan_desktop.domain.indicators import Indicator, decimals_in
+from ocplan_desktop.domain.indicators import Indicator, decimals_in, tolerance_text
 from ocplan_desktop.domain.performance import Polarity
 from ocplan_desktop.domain.periods import period_sort_key
 from ocplan_desktop.importers.indicator_preview import (
@@ -31,6 +31,7 @@ PLAIN_FIELDS = (
     "unit",
     "decimals",
     "tolerance",
+    "tolerance_relative",
     "source",
     "frequency",
     "owner",
@@ -42,6 +43,7 @@ DEFAULTS: dict[str, Any] = {
     "unit": "count",
     "decimals": 0,
     "tolerance": 0.0,
+    "tolerance_relative": 0,
     "source": "",
     "frequency": "financial year",
     "owner": "",
@@ -246,10 +248,17 @@ class Planner:
         for name in PLAIN_FIELDS:
             if name in fields and _differs(getattr(existing, name), fields[name]):
                 changed[name] = fields[name]
-                shown.append(
-                    f"{name.replace('_', ' ')} {_shown(getattr(existing, name))} → "
-                    f"{_shown(fields[name])}"
-                )
+                if name not in ("tolerance", "tolerance_relative"):
+                    shown.append(
+                        f"{name.replace('_', ' ')} {_shown(getattr(existing, name))} → "
+                        f"{_shown(fields[name])}"
+                    )
+        if "tolerance" in changed or "tolerance_relative" in changed:
+            new = tolerance_text(
+                float(fields.get("tolerance", existing.tolerance)),
+                bool(fields.get("tolerance_relative", existing.tolerance_relative)),
+            )
+            shown.append(f"tolerance {existing.tolerance_text} → {new}")
         new_theme = None
         if theme is not None and theme.casefold() != existing.theme.casefold():
             new_theme = theme

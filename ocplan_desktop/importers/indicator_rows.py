@@ -76,7 +76,6 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "polarity": lambda text: parse_polarity(text).value,
     "unit": parse_unit,
     "decimals": parse_decimals,
-    "tolerance": parse_tolerance,
     "source": lambda text: clean_text(text, field="source"),
     "frequency": parse_frequency,
     "comparators": _comparators,
@@ -249,6 +248,12 @@ def parse_rows(table: Table, layout: Layout) -> list[ParsedRow]:
             if not text:
                 continue
             try:
+                if name == "tolerance":
+                    # "10%" is relative (within 10% of the previous value); "0.5" is absolute.
+                    value, relative = parse_tolerance(text)
+                    parsed.catalogue["tolerance"] = value
+                    parsed.catalogue["tolerance_relative"] = int(relative)
+                    continue
                 parsed.catalogue[name] = PARSERS[name](text)
             except ValidationError as error:
                 message = str(error)

@@ -337,9 +337,7 @@ def read_sheet(path: Path) -> Sheet:
     cells = [[row[index] for index in kept] for row in cells]
     notes = []
     if title:
-        notes.append(
-            f"row {raw_rows[0][0]}: the title row “{title}” above the headers was skipped"
-        )
+        notes.append(f"row {raw_rows[0][0]}: the title row “{title}” above the headers was skipped")
     if delimiter == ";":
         notes += _decimal_commas(headers, cells)
     return Sheet(

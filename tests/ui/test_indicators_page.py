@@ -181,11 +181,14 @@ def test_the_catalogue_editor_adds_refuses_and_undoes(page, window, qtbot):
     editor.name.setText("Trees planted by volunteers")
     editor.polarity.setCurrentIndex(editor.polarity.findData("higher"))
     editor.set_comparators(["England"])
+    editor.tolerance.setValue(10)
+    editor.tolerance_kind.setCurrentIndex(1)  # "% of the previous value"
     assert editor.save() is True
     qtbot.waitUntil(lambda: not editor.isVisible())
     assert page.catalogue_tab.table.model.rowCount() == 74
     item = service_item(window.ws, "NEW1")
     assert item.comparators == ("England",)
+    assert item.tolerance_text == "10%"  # relative, shown as written
     window.undo_stack.undo()
     assert page.catalogue_tab.table.model.rowCount() == 73
 
