@@ -47,6 +47,11 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
         help=f"a ward value that matches no ward, and the ward it means (or '{NOT_COLLECTED}')",
     )
     parser.add_argument("--dry-run", action="store_true", help="check the file; change nothing")
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="import a file that was already imported into this exercise",
+    )
     parser.set_defaults(handler=_import_feedback)
 
     parser = commands.add_parser(
@@ -88,7 +93,9 @@ def _import_feedback(args: argparse.Namespace) -> int:
     columns = parse_pairs(args.map, "COLUMN=FIELD")
     wards = parse_pairs(args.ward_map, "VALUE=WARD")
     with open_db(args) as ws:
-        result = import_feedback(ws, args.file, args.exercise, columns, wards, dry_run=args.dry_run)
+        result = import_feedback(
+            ws, args.file, args.exercise, columns, wards, dry_run=args.dry_run, again=args.again
+        )
     plan = result.plan
     mapping = ", ".join(f"{header} → {target}" for header, target in plan.columns.items())
     if result.dry_run:

@@ -30,6 +30,7 @@ from ocplan_desktop.domain.engagement import (
     ward_key,
 )
 from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.importers.repeats import refuse_repeat
 from ocplan_desktop.importers.tabular import Table, header_key, read_table
 from ocplan_desktop.services.backups import make_backup
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
@@ -397,13 +398,16 @@ def import_feedback(
     ward_map: Mapping[str, str] | None = None,
     *,
     dry_run: bool = False,
+    again: bool = False,
     progress: Progress = NO_PROGRESS,
 ) -> ImportResult:
     """Read, check and (unless a dry run) write a file's responses in one transaction.
 
     `columns` and `ward_map` add to (and overrule) what the exercise remembers. Refuses with a
     `ValidationError` naming the file, rows and fields if any row has a problem or any ward value
-    matches no ward; nothing is written then. A successful import remembers the mapping.
+    matches no ward; nothing is written then. A file already imported into this exercise is
+    refused (`RepeatedImport`, naming the earlier import) unless `again`. A successful import
+    remembers the mapping.
     """
     table = source if isinstance(source, Table) else read_table(source)
     progress.step(0, max(len(table.rows), 1), f"Checking {table.name}")
@@ -413,22 +417,43 @@ def import_feedback(
     plan = plan_import(table, context, mapping, wards)
     if not plan.ok:
         raise ValidationError(plan.refusal())
+    where = f"the exercise “{context.exercise_title}”"
+    refuse_repeat(ws, table, exercise_target(exercise_id), where, again=again)
     if dry_run:
         return ImportResult(plan, 0, None, dry_run=True)
     make_backup(ws, "before feedback import")
-    return ImportResult(plan, len(plan.responses), _write(ws, plan, context, progress))
+    batch = _write(ws, plan, context, progress, table.content_hash)
+    return ImportResult(plan, len(plan.responses), batch)
+
+
+def exercise_target(exercise_id: int) -> str:
+    """Where a survey export goes, for telling the same file imported twice."""
+    return f"exercise:{exercise_id}"
 
 
 CHUNK = 10_000  # responses written between progress reports (and chances to cancel)
 
 
-def _write(ws: Workspace, plan: FeedbackPlan, context: FeedbackContext, progress: Progress) -> int:
+def _write(
+    ws: Workspace,
+    plan: FeedbackPlan,
+    context: FeedbackContext,
+    progress: Progress,
+    content_hash: str = "",
+) -> int:
     total = len(plan.responses)
     with ws.atomic():
         if plan.new_themes:
             reference.add_named(ws, "feedback_themes", plan.new_themes)
         theme_ids = {name: item_id for item_id, name in reference.names(ws, "feedback_themes")}
-        batch_id = records.add_import_batch(ws, "feedback", plan.file_name, total)
+        batch_id = records.add_import_batch(
+            ws,
+            "feedback",
+            plan.file_name,
+            total,
+            content_hash=content_hash,
+            target=exercise_target(context.exercise_id),
+        )
         for start in range(0, total, CHUNK):
             progress.step(
                 start, total, f"Importing responses {start + 1:,}–{min(start + CHUNK, total):,}"

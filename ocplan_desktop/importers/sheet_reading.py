@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import math
 import re
@@ -49,6 +50,7 @@ class Sheet:
     delimiter: str = ""
     title: str = ""  # a title row above the headers, as written
     notes: tuple[str, ...] = ()
+    content_hash: str = ""  # SHA-256 of the file's bytes: the same file is known again
 
 
 def unneutralise(text: str) -> str:
@@ -304,8 +306,11 @@ def read_sheet(path: Path) -> Sheet:
     delimiter = ""
     if path.suffix.lower() == ".xlsx":
         raw_rows, encoding = _workbook_rows(path), "xlsx"
+        content_hash = _file_hash(path)
     else:
-        text, encoding = decode(path.read_bytes(), path.name)
+        data = path.read_bytes()
+        content_hash = hashlib.sha256(data).hexdigest()
+        text, encoding = decode(data, path.name)
         if not text.strip():
             raise ValidationError(f"{path.name} is empty")
         delimiter = detect_delimiter(text)
@@ -348,4 +353,13 @@ def read_sheet(path: Path) -> Sheet:
         delimiter=delimiter,
         title=title,
         notes=tuple(notes),
+        content_hash=content_hash,
     )
+
+
+def _file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -48,6 +48,7 @@ class Table:
     title: str = ""  # a title row above the headers, skipped
     notes: tuple[str, ...] = ()  # what the reader noticed (title row, ambiguous decimals)
     delimiter: str = ""
+    content_hash: str = ""  # the file's SHA-256: the same file is known when it comes again
 
     def row_number(self, index: int) -> int:
         if index < len(self.line_numbers):
@@ -91,6 +92,7 @@ def read_table(path: Path | str) -> Table:
         sheet.title,
         sheet.notes,
         sheet.delimiter,
+        sheet.content_hash,
     )
 
 

@@ -76,6 +76,7 @@ class TrackerImport:
     refusals: tuple[Refusal, ...]
     ignored_columns: tuple[str, ...]
     new_people: tuple[tuple[str, str], ...]  # (name, kind)
+    blank_clears: bool = False
 
     @property
     def file_name(self) -> str:
@@ -148,11 +149,19 @@ class ImportResult:
 
 
 def plan_import(
-    ws: Workspace, path: Path | str, *, today: dt.date, progress: Progress = NO_PROGRESS
+    ws: Workspace,
+    path: Path | str,
+    *,
+    today: dt.date,
+    progress: Progress = NO_PROGRESS,
+    blank_clears: bool = False,
 ) -> TrackerImport:
-    """Read and check a tracker file against the workspace; writes nothing."""
+    """Read and check a tracker file against the workspace; writes nothing. A blank cell leaves a
+    stored value as it is unless `blank_clears`."""
     progress.step(0, 0, f"Reading {Path(path).name}…")
-    return check_table(ws, read_table(path), today=today, progress=progress)
+    return check_table(
+        ws, read_table(path), today=today, progress=progress, blank_clears=blank_clears
+    )
 
 
 def _columns(table: Table) -> dict[str, str]:
@@ -178,7 +187,12 @@ def _columns(table: Table) -> dict[str, str]:
 
 
 def check_table(
-    ws: Workspace, table: Table, *, today: dt.date, progress: Progress = NO_PROGRESS
+    ws: Workspace,
+    table: Table,
+    *,
+    today: dt.date,
+    progress: Progress = NO_PROGRESS,
+    blank_clears: bool = False,
 ) -> TrackerImport:
     """Check every row of a table that has been read; the preview of importing it."""
     columns = _columns(table)
@@ -196,7 +210,7 @@ def check_table(
             progress.step(index, total, f"Checking row {table.row_number(index)} of {total + 1}…")
         number = table.row_number(index)
         values = {name: cells.get(header, "") for name, header in columns.items()}
-        result = check_row(values, lookups, today)
+        result = check_row(values, lookups, today, blank_clears=blank_clears)
         reference = values.get("reference", "")
         key = " ".join(reference.split()).casefold()
         if key and key in seen:
@@ -216,6 +230,7 @@ def check_table(
         refusals=tuple(refusals),
         ignored_columns=tuple(header for header in table.headers if header not in used),
         new_people=tuple(sorted(new_people.items())),
+        blank_clears=blank_clears,
     )
 
 
@@ -277,7 +292,7 @@ def apply_import(
         )
     backup_path = make_backup(ws, "before tracker import") if backup else None
     with ws.atomic():
-        fresh = check_table(ws, plan.table, today=today)
+        fresh = check_table(ws, plan.table, today=today, blank_clears=plan.blank_clears)
         if fresh.signature() != plan.signature():
             raise ValidationError(
                 f"{plan.file_name}: the workspace changed since the preview; nothing was imported. "

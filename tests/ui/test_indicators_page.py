@@ -230,6 +230,38 @@ def test_import_shows_the_preview_then_writes_all_of_it(page, window, tmp_path, 
     window.last_message.accept()
 
 
+def test_a_file_imported_before_needs_a_confirmation(page, window, tmp_path, qtbot):
+    def imported(path):
+        page.files.last_result = None
+        page.files.start_import(path)
+        qtbot.waitUntil(lambda: page.files.preview is not None and page.files.preview.isVisible())
+        qtbot.waitUntil(lambda: page.files.preview.plan.file == path.name)
+        return page.files.preview
+
+    first, second = tmp_path / "values.csv", tmp_path / "newer.csv"
+    first.write_text("Indicator,Period,Value\nCC02,2022-23,560\n", encoding="utf-8")
+    second.write_text("Indicator,Period,Value\nCC02,2022-23,570\n", encoding="utf-8")
+    for path in (first, second):
+        preview = imported(path)
+        assert not preview.again.isVisibleTo(preview)
+        preview.import_button.click()
+        qtbot.waitUntil(lambda: page.files.last_result is not None, timeout=20_000)
+        window.last_message.accept()
+    preview = imported(first)  # back to 560: a change, but this file was imported before
+    assert preview.again.isVisibleTo(preview)
+    assert preview.again.text().startswith(
+        "values.csv was already imported into the indicator catalogue on "
+    )
+    assert not preview.import_button.isEnabled()
+    preview.again.setChecked(True)
+    assert preview.import_button.isEnabled()
+    preview.import_button.click()
+    qtbot.waitUntil(lambda: page.files.last_result is not None, timeout=20_000)
+    cc02 = store.code_owner(window.ws, "CC02")
+    value = store.find_value(window.ws, cc02, "2022-23", reference.own_area(window.ws).id)
+    assert value.value == 560
+
+
 def test_a_refused_file_cannot_be_imported(page, window, tmp_path, qtbot):
     path = tmp_path / "bad.csv"
     path.write_bytes("Indicator,Period,Value\nCC02,2022-23,£560\nCC02,soon,1\n".encode("cp1252"))
