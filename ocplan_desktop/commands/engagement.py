@@ -105,6 +105,8 @@ def _import_feedback(args: argparse.Namespace) -> int:
     else:
         print(f"{plan.file_name}: imported {result.imported:,} responses (batch {result.batch_id})")
     print(f"columns: {mapping}")
+    for note in plan.notes:
+        print(f"note: {note}")
     if plan.new_themes:
         verb = "would be added" if result.dry_run else "added"
         print(f"new themes {verb}: {', '.join(plan.new_themes)}")

@@ -44,7 +44,7 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
 
 def preview_lines(plan: TrackerImport) -> list[str]:
     """The preview as text lines: one per row that changes or is refused."""
-    lines = [plan.summary]
+    lines = [plan.summary, *(f"note: {note}" for note in plan.table.notes)]
     for row in plan.creates:
         lines.append(f"create row {row.row}: {row.reference}")
     for row in plan.updates:

@@ -111,6 +111,7 @@ class WardMatcher:
                 self._by_key.setdefault(ward_key(name), []).append(ward_id)
         for ward in wards:  # current names first: they win over a former name reused
             self._by_key.setdefault(ward_key(ward.name), []).insert(0, ward.id)
+        self._matched: dict[tuple[str, str], int | None] = {}  # (value, day) → id: imports repeat
 
     def _candidates(self, value: str) -> list[Ward]:
         return [self.wards[ward_id] for ward_id in self._by_key.get(ward_key(value), [])]
@@ -119,8 +120,11 @@ class WardMatcher:
         """The ward's id, or None when no ward in use on `on` (today's wards when None) has that
         name, current or former."""
         day = on or dt.date.today()
-        found = [ward for ward in self._candidates(value) if ward.in_use_on(day)]
-        return found[0].id if found else None
+        cache_key = (value, day.isoformat() if isinstance(day, dt.date) else day)
+        if cache_key not in self._matched:
+            found = [ward for ward in self._candidates(value) if ward.in_use_on(day)]
+            self._matched[cache_key] = found[0].id if found else None
+        return self._matched[cache_key]
 
     def why_not(self, value: str, on: str | dt.date | None = None) -> str:
         """Why a name found no ward: it names a ward not in use on that day, or none at all."""

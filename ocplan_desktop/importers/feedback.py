@@ -223,6 +223,7 @@ class FeedbackPlan:
     problems: tuple[str, ...]
     unmatched_wards: tuple[UnmatchedWard, ...]
     new_themes: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # what the reader noticed (a title row skipped, …)
 
     @property
     def ok(self) -> bool:
@@ -373,6 +374,7 @@ def plan_import(
             for value, rows in unmatched.items()
         ),
         tuple(new_themes.values()),
+        table.notes,
     )
 
 

@@ -242,6 +242,11 @@ def _workbook_rows(path: Path) -> list[tuple[int, list[str]]]:
 
 
 # the rows a file holds ---------------------------------------------------------------------------
+def _clean(row: list[str]) -> list[str]:
+    """Each cell stripped, the export's formula apostrophe taken off (the common case is quick)."""
+    return [cell.strip() if cell[:1] != "'" else unneutralise(cell).strip() for cell in row]
+
+
 def _header_index(rows: Sequence[tuple[int, list[str]]]) -> int:
     """Where the headers are: past a title row (one filled cell) above a row of several."""
     filled = [sum(1 for cell in row if cell.strip()) for _line, row in rows[: _TITLE_ROWS + 1]]
@@ -315,7 +320,7 @@ def read_sheet(path: Path) -> Sheet:
             raise ValidationError(f"{path.name} is empty")
         delimiter = detect_delimiter(text)
         raw_rows = _csv_rows(text, path.name, delimiter)
-    raw_rows = [(line, row) for line, row in raw_rows if any(cell.strip() for cell in row)]
+    raw_rows = [(line, row) for line, row in raw_rows if "".join(row).strip()]
     if not raw_rows:
         raise ValidationError(f"{path.name} is empty")
     start = _header_index(raw_rows)
@@ -335,11 +340,10 @@ def read_sheet(path: Path) -> Sheet:
                     "not in quotes"
                 )
     width = len(raw_headers)
-    cells = [
-        [unneutralise(cell).strip() for cell in (row + [""] * width)[:width]] for _l, row in body
-    ]
+    cells = [_clean(row if len(row) == width else (row + [""] * width)[:width]) for _l, row in body]
     headers, kept = _headers(path.name, raw_headers, cells)
-    cells = [[row[index] for index in kept] for row in cells]
+    if len(kept) < width:
+        cells = [[row[index] for index in kept] for row in cells]
     notes = []
     if title:
         notes.append(f"row {raw_rows[0][0]}: the title row “{title}” above the headers was skipped")
