@@ -28,7 +28,10 @@ from ocplan_desktop.importers.minutes_lines import Line, as_label, classify
 _TERMINAL = (".", "!", "?", ":", ";", "”", '"', "’", ")", "-")
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?\s+")
 _JOINING = re.compile(r"(?:,|\b(?:and|or|of|the|to|by|with|for|a|an|in|on|at|that|which|from))$")
-_BARE_WORD = re.compile(r"(?i:it\s+was\s+(?:\w+\s+)?)?(?i:resolved|recommended|agreed|decided)\W*")
+_BARE_WORD = re.compile(
+    r"(?i:it\s+was\s+(?:\w+\s+)?)?(?i:resolved|recommended|agreed|decided)"
+    r"(?i:\s+(?:unanimously|accordingly))?\W*(?i:\((?:unanimously|nem\.?\s*con\.?)\)\W*)?"
+)
 
 
 @dataclass(frozen=True)
