@@ -66,7 +66,9 @@ def describe(parsed: ParsedMinutes) -> list[str]:
         lines.append(
             f"Unsure of {len(parsed.uncertain)} line{'s' if len(parsed.uncertain) > 1 else ''}:"
         )
-        lines += [f"  {_short(str(item), WIDTH - 2)}" for item in parsed.uncertain]
+        for item in parsed.uncertain:
+            lines.append(f"  line {item.line}: {item.reason}")
+            lines.append(f"    “{_short(' '.join(item.text.split()), WIDTH - 6)}”")
     if parsed.notes:
         lines.append("Notes:")
         lines += [f"  {note}" for note in parsed.notes]

@@ -250,7 +250,10 @@ def test_importing_the_seed_text_into_an_item(window, qtbot):
         for i in range(dialog.preview.topLevelItemCount())
         if dialog.preview.topLevelItem(i).text(0).startswith("Unsure")
     ]
-    assert unsure and "That the engagement feedback" in unsure[0].child(0).text(1)
+    assert unsure and unsure[0].child(0).text(1) == (
+        "read as a resolution from its wording (“That …”): there is no RESOLVED line: "
+        "“1) That the engagement feedback received be noted”"
+    )
     assert dialog.targets() == {1: (dialog.targets()[1][0], "Cabinet")}
     accept(qtbot, window, dialog)
     editor = page.panel.minutes

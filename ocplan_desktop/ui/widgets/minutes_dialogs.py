@@ -85,7 +85,8 @@ class ParsedPreview(QTreeWidget):
         if parsed.uncertain:
             unsure = QTreeWidgetItem([f"Unsure ({len(parsed.uncertain)})", "Check these lines"])
             for item in parsed.uncertain:
-                child = QTreeWidgetItem([f"line {item.line}", f"{item.text} — {item.reason}"])
+                shown = " ".join(item.text.split())
+                child = QTreeWidgetItem([f"line {item.line}", f"{item.reason}: “{shown}”"])
                 child.setToolTip(1, f"{item.text}\n{item.reason}")
                 unsure.addChild(child)
             self.addTopLevelItem(unsure)
