@@ -47,6 +47,11 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
         help=f"a ward value that matches no ward, and the ward it means (or '{NOT_COLLECTED}')",
     )
     parser.add_argument("--dry-run", action="store_true", help="check the file; change nothing")
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="import a file that was already imported into this exercise",
+    )
     parser.set_defaults(handler=_import_feedback)
 
     parser = commands.add_parser(
@@ -88,7 +93,9 @@ def _import_feedback(args: argparse.Namespace) -> int:
     columns = parse_pairs(args.map, "COLUMN=FIELD")
     wards = parse_pairs(args.ward_map, "VALUE=WARD")
     with open_db(args) as ws:
-        result = import_feedback(ws, args.file, args.exercise, columns, wards, dry_run=args.dry_run)
+        result = import_feedback(
+            ws, args.file, args.exercise, columns, wards, dry_run=args.dry_run, again=args.again
+        )
     plan = result.plan
     mapping = ", ".join(f"{header} → {target}" for header, target in plan.columns.items())
     if result.dry_run:
@@ -98,6 +105,8 @@ def _import_feedback(args: argparse.Namespace) -> int:
     else:
         print(f"{plan.file_name}: imported {result.imported:,} responses (batch {result.batch_id})")
     print(f"columns: {mapping}")
+    for note in plan.notes:
+        print(f"note: {note}")
     if plan.new_themes:
         verb = "would be added" if result.dry_run else "added"
         print(f"new themes {verb}: {', '.join(plan.new_themes)}")
@@ -111,6 +120,8 @@ def _feedback_summary(args: argparse.Namespace) -> int:
         print_json(summary.as_dict())
         return 0
     print(f"{summary.title}: {summary.total:,} responses")
+    if summary.boundary_note:
+        print(f"Note: {summary.boundary_note}")
     for title, counts in (
         ("By ward", summary.by_ward),
         ("By channel", summary.by_channel),

@@ -24,6 +24,14 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
     parser.add_argument(
         "--dry-run", action="store_true", help="print the preview and write nothing"
     )
+    parser.add_argument(
+        "--again", action="store_true", help="import a file that was imported before"
+    )
+    parser.add_argument(
+        "--blank-clears",
+        action="store_true",
+        help="a blank cell clears the stored value (otherwise it leaves it as it is)",
+    )
     parser.set_defaults(handler=_import)
 
     for kind, help_text, handler in (
@@ -42,14 +50,16 @@ def _import(args: argparse.Namespace) -> int:
     from ocplan_desktop.importers.indicators import import_indicators, preview_import
 
     with open_db(args, read_only=args.dry_run) as ws:
-        plan = preview_import(ws, args.file)
+        plan = preview_import(ws, args.file, blank_clears=args.blank_clears)
         print(plan.text())
         if not plan.ok:
             raise ImportRefused(plan.refusal())
         if args.dry_run:
             print("Dry run: nothing was written.")
             return 0
-        done = import_indicators(ws, args.file, expected=plan)
+        done = import_indicators(
+            ws, args.file, expected=plan, again=args.again, blank_clears=args.blank_clears
+        )
     print(f"Imported: {done.summary}" if done.writes_anything else "Nothing to import.")
     return 0
 

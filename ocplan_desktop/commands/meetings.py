@@ -52,6 +52,8 @@ def describe(parsed: ParsedMinutes) -> list[str]:
     """What was recognised, for a person to check."""
     under = sum(item.count() - 1 for item in parsed.resolutions)
     lines = [f"Heading: {parsed.heading or '(none)'}"]
+    if parsed.minute_number:
+        lines.append(f"Minute number: {parsed.minute_number}")
     if parsed.report_of:
         lines.append(f"Report of: {parsed.report_of}")
     lines.append(f"Paragraphs: {len(parsed.paragraphs)}")
@@ -60,6 +62,13 @@ def describe(parsed: ParsedMinutes) -> list[str]:
     lines += [f"  • {_short(text)}" for text in parsed.bullets]
     lines.append(f"Resolutions: {len(parsed.resolutions)} ({under} under them)")
     lines += _resolution_lines(parsed.resolutions)
+    if parsed.uncertain:
+        lines.append(
+            f"Unsure of {len(parsed.uncertain)} line{'s' if len(parsed.uncertain) > 1 else ''}:"
+        )
+        for item in parsed.uncertain:
+            lines.append(f"  line {item.line}: {item.reason}")
+            lines.append(f"    “{_short(' '.join(item.text.split()), WIDTH - 6)}”")
     if parsed.notes:
         lines.append("Notes:")
         lines += [f"  {note}" for note in parsed.notes]
@@ -86,8 +95,15 @@ def _import_minutes(args: argparse.Namespace) -> int:
         if args.dry_run:
             print(f"Dry run: nothing was imported{f' into {title}' if title else ''}.", file=report)
             return 0
-        result = import_into_meeting(ws, args.meeting, parsed.to_minutes(0))
+        result = import_into_meeting(ws, args.meeting, parsed.to_minutes(0), parsed.minute_number)
     where = "a new item" if result.created_item else "item"
+    number = f" (minute {result.minute_number})" if result.minute_number else ""
     tracked = f"; {result.tracked} recommendations tracked" if result.tracked else ""
-    print(f"Imported into {where} “{result.item_title}” of {title}{tracked}.", file=report)
+    print(f"Imported into {where} “{result.item_title}”{number} of {title}{tracked}.", file=report)
+    if parsed.minute_number and result.minute_number != parsed.minute_number:
+        print(
+            f"The text's minute number {parsed.minute_number} was not used: the item is "
+            f"numbered {result.minute_number}.",
+            file=report,
+        )
     return 0

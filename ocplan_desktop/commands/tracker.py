@@ -27,6 +27,11 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
     parser.add_argument(
         "--dry-run", action="store_true", help="check the file and show what would change"
     )
+    parser.add_argument(
+        "--blank-clears",
+        action="store_true",
+        help="a blank cell clears the stored value (otherwise it leaves it as it is)",
+    )
     parser.set_defaults(handler=_import)
 
     parser = groups["export"].add_parser(
@@ -39,7 +44,7 @@ def register(commands: argparse._SubParsersAction[Any], groups: dict[str, Any]) 
 
 def preview_lines(plan: TrackerImport) -> list[str]:
     """The preview as text lines: one per row that changes or is refused."""
-    lines = [plan.summary]
+    lines = [plan.summary, *(f"note: {note}" for note in plan.table.notes)]
     for row in plan.creates:
         lines.append(f"create row {row.row}: {row.reference}")
     for row in plan.updates:
@@ -55,7 +60,7 @@ def preview_lines(plan: TrackerImport) -> list[str]:
 def _import(args: argparse.Namespace) -> int:
     today = dt.date.today()
     with open_db(args, read_only=args.dry_run) as ws:
-        plan = plan_import(ws, args.file, today=today)
+        plan = plan_import(ws, args.file, today=today, blank_clears=args.blank_clears)
         for line in preview_lines(plan):
             print(line)
         for refusal in plan.refusals:

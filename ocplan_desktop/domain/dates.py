@@ -32,8 +32,10 @@ _MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
-_WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
+# UK order: 20/12/2023, 20.12.23, 01-03-2027.
+_SLASHED = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})$")
+# 20 December 2023, 1 Mar 27, 1-Mar-27 (Excel's own), 3rd March, 2027.
+_WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([A-Za-z]+)\.?,?[\s\-]+(\d{2}|\d{4})$")
 
 
 def format_date(value: dt.date | str | None) -> str:
@@ -45,7 +47,8 @@ def format_date(value: dt.date | str | None) -> str:
 
 
 def parse_date(text: str, *, field: str | None = None) -> dt.date:
-    """Read a date as officers write it: ISO, `20/12/2023`, `20/12/23` (UK order) or `20 December 2023`.
+    """Read a date as officers write it: ISO, `20/12/2023`, `20/12/23`, `01-03-2027` (UK order),
+    `20 December 2023`, `1 Mar 27` or `1-Mar-27`.
 
     Two-digit years are read as 20xx, which is what the council's approval tables mean by `07/12/23`.
     """
@@ -67,7 +70,7 @@ def _parsed(cleaned: str) -> dt.date | None:
         if match := _ISO.match(cleaned):
             year, month, day = (int(part) for part in match.groups())
         elif match := _SLASHED.match(cleaned):
-            day, month, year = (int(part) for part in match.groups())
+            day, month, year = int(match[1]), int(match[3]), int(match[4])
             if year < 100:
                 year += 2000
         elif match := _WORDS.match(cleaned):
@@ -76,6 +79,8 @@ def _parsed(cleaned: str) -> dt.date | None:
             if month_number is None:
                 return None
             day, month, year = int(day_text), month_number, int(year_text)
+            if year < 100:
+                year += 2000
         else:
             return None
         return dt.date(year, month, day)

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-NOT_COLLECTED = "not collected"
+from ocplan_desktop.domain.wards import (
+    NOT_COLLECTED,
+    Ward,
+    WardMatcher,
+    is_not_collected,
+    plain_key,
+    ward_key,
+)
+
+__all__ = ["NOT_COLLECTED", "Ward", "WardMatcher", "is_not_collected", "ward_key"]
 
 CHANNELS = (
     "Online survey",
@@ -30,15 +37,6 @@ RESPONDENT_TYPES = (
 
 
 @dataclass(frozen=True)
-class Ward:
-    id: int
-    name: str
-    population: int | None = None
-    position: int = 0
-    active: bool = True
-
-
-@dataclass(frozen=True)
 class Exercise:
     id: int
     title: str
@@ -48,18 +46,6 @@ class Exercise:
     target_groups: str = ""
     public_link: str = ""
     response_count: int = 0
-
-
-@lru_cache(maxsize=8192)
-def ward_key(name: str) -> str:
-    """A ward name reduced to what tells wards apart: `St. Michael's` and `st michaels` agree,
-    as do `Binley & Willenhall` and `binley and willenhall`."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = text.replace("&", " and ")
-    text = re.sub(r"\bsaint\b", "st", text)
-    text = re.sub(r"['’`.]", "", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    return " ".join(text.split())
 
 
 # The fields a column of a survey export can be mapped to (`--map COLUMN=FIELD`).
@@ -74,7 +60,7 @@ MAX_NAME = 120
 def name_key(name: str) -> str:
     """A list entry (channel, respondent type, theme) reduced for tolerant matching:
     `Family Hubs`, `family hub` and `FAMILY-HUB` agree; so do `Libraries` and `Library`."""
-    words = ward_key(name).split()
+    words = plain_key(name).split()
     singular = []
     for word in words:
         if len(word) > 4 and word.endswith("ies"):
@@ -83,47 +69,6 @@ def name_key(name: str) -> str:
             word = word[:-1]
         singular.append(word)
     return " ".join(singular)
-
-
-def is_not_collected(value: str) -> bool:
-    """A blank ward cell, or one that says the ward was not collected."""
-    return not value.strip() or ward_key(value) == ward_key(NOT_COLLECTED)
-
-
-class WardMatcher:
-    """Finds the ward a written name means: current names and former names (`Holbrook` still
-    finds the ward renamed `Holbrooks`), regardless of case, punctuation, `&` or `St.`."""
-
-    def __init__(self, wards: Sequence[Ward], former_names: Sequence[tuple[int, str]] = ()) -> None:
-        self.wards = {ward.id: ward for ward in wards}
-        self._by_key: dict[str, int] = {}
-        for ward_id, name in former_names:
-            if ward_id in self.wards:
-                self._by_key[ward_key(name)] = ward_id
-        for ward in wards:  # current names win over a former name that was reused
-            self._by_key[ward_key(ward.name)] = ward.id
-
-    def match(self, value: str) -> int | None:
-        """The ward's id, or None when no ward (current or former name) matches."""
-        return self._by_key.get(ward_key(value))
-
-    def resolve(self, value: str, ward_map: dict[str, str] | None = None) -> int | str | None:
-        """A ward id, `NOT_COLLECTED`, or None when the value needs mapping by the officer.
-
-        `ward_map` maps a written value to a ward name or `not collected` (its keys and values
-        match as tolerantly as ward names do).
-        """
-        if is_not_collected(value):
-            return NOT_COLLECTED
-        found = self.match(value)
-        if found is not None:
-            return found
-        for written, target in (ward_map or {}).items():
-            if ward_key(written) == ward_key(value):
-                if is_not_collected(target):
-                    return NOT_COLLECTED
-                return self.match(target)
-        return None
 
 
 def counts_with_zeros(

@@ -73,10 +73,16 @@ class Indicator:
     notes: str = ""
     theme_id: int | None = None
     comparators: tuple[str, ...] = ()
+    tolerance_relative: bool = False  # "10%": within 10% of the previous value
 
     @property
     def title(self) -> str:
         return f"{self.code} {self.name}"
+
+    @property
+    def tolerance_text(self) -> str:
+        """The tolerance as written: `10%` (relative) or `0.5` (absolute)."""
+        return tolerance_text(self.tolerance, self.tolerance_relative)
 
     @property
     def polarity_text(self) -> str:
@@ -310,14 +316,24 @@ def parse_decimals(text: str | None, *, field: str = "decimals") -> int:
     return int(raw)
 
 
-def parse_tolerance(text: str | None, *, field: str = "tolerance") -> float:
-    """How much a value may move and still count as stayed the same; 0 or more."""
-    value = parse_number(text, field=field, blank_is_na=False)
+def parse_tolerance(text: str | None, *, field: str = "tolerance") -> tuple[float, bool]:
+    """How much a value may move and still count as stayed the same, 0 or more, and whether it
+    is relative: `0.5` is a change of 0.5 or less, `10%` a change of at most 10% of the previous
+    value (as some councils set it)."""
+    raw = " ".join(str(text or "").split())
+    relative = raw.endswith("%")
+    value = parse_number(raw, field=field, blank_is_na=False)
     if value is None:
         raise ValidationError(f"'{_shown(str(text))}' is not a tolerance", field=field)
     if value < 0:
         raise ValidationError("cannot be negative", field=field)
-    return value
+    return value, relative
+
+
+def tolerance_text(tolerance: float, relative: bool) -> str:
+    """`10%` or `0.5`, as the officer wrote it."""
+    number = f"{tolerance:g}"
+    return f"{number}%" if relative else number
 
 
 def parse_theme_kind(text: str | None, *, field: str = "kind") -> str:

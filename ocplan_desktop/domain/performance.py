@@ -73,8 +73,19 @@ STATUS_SYMBOL = {
 }
 
 
+def allowed_change(previous: float, tolerance: float, relative: bool = False) -> float:
+    """How far a value may move from the previous one and still count as stayed the same: the
+    tolerance itself, or (relative, written "10%") that share of the previous value."""
+    tolerance = max(tolerance, 0.0)
+    return abs(previous) * tolerance / 100 if relative else tolerance
+
+
 def direction_of_travel(
-    current: float | None, previous: float | None, polarity: Polarity, tolerance: float = 0.0
+    current: float | None,
+    previous: float | None,
+    polarity: Polarity,
+    tolerance: float = 0.0,
+    relative: bool = False,
 ) -> Status:
     """The computed status of one indicator for one period."""
     if current is None or previous is None:
@@ -84,7 +95,7 @@ def direction_of_travel(
     change = current - previous
     # Values are stored as binary floats: 0.1 + 0.2 must still count as 0.3.
     slack = 1e-9 * max(abs(current), abs(previous), 1.0)
-    if abs(change) <= max(tolerance, 0.0) + slack:
+    if abs(change) <= allowed_change(previous, tolerance, relative) + slack:
         return Status.SAME
     higher_is_better = polarity is Polarity.HIGHER
     return Status.IMPROVED if (change > 0) == higher_is_better else Status.WORSE
@@ -125,6 +136,7 @@ class IndicatorSeries:
     theme: str = ""
     first_period: str | None = None
     last_period: str | None = None
+    tolerance_relative: bool = False  # "10%": within 10% of the previous value
 
     def is_reported_in(self, period: str) -> bool:
         key = period_sort_key(period)
@@ -158,6 +170,7 @@ class IndicatorStatus:
     override_reason: str | None = None
     polarity: Polarity | None = None
     tolerance: float = 0.0
+    tolerance_relative: bool = False
 
     @property
     def is_override(self) -> bool:
@@ -187,6 +200,12 @@ class IndicatorStatus:
         if self.computed is Status.SAME:
             if change == 0:
                 return f"{compared}: no change."
+            if self.tolerance_relative:
+                return (
+                    f"{compared}: a change of {_number(abs(change))} is within the tolerance of "
+                    f"{_number(self.tolerance)}% of the previous value "
+                    f"({_number(allowed_change(self.previous, self.tolerance, True))})."
+                )
             return (
                 f"{compared}: a change of {_number(abs(change))} is within the tolerance of "
                 f"{_number(self.tolerance)}."
@@ -210,7 +229,9 @@ def indicator_status(
         current = None
     before = previous_comparable(series.values, period)
     previous_period, previous = before if before else (None, None)
-    computed = direction_of_travel(current, previous, series.polarity, series.tolerance)
+    computed = direction_of_travel(
+        current, previous, series.polarity, series.tolerance, series.tolerance_relative
+    )
     return IndicatorStatus(
         indicator_id=series.indicator_id,
         code=series.code,
@@ -225,6 +246,7 @@ def indicator_status(
         override_reason=override.reason if override else None,
         polarity=series.polarity,
         tolerance=series.tolerance,
+        tolerance_relative=series.tolerance_relative,
     )
 
 

@@ -9,6 +9,7 @@ Every row is checked before anything is written: a file with any problem changes
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Mapping
@@ -26,8 +27,10 @@ from ocplan_desktop.domain.engagement import (
     WardMatcher,
     is_not_collected,
     name_key,
+    ward_key,
 )
 from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.importers.repeats import refuse_repeat
 from ocplan_desktop.importers.tabular import Table, header_key, read_table
 from ocplan_desktop.services.backups import make_backup
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
@@ -116,6 +119,10 @@ class FeedbackContext:
     respondent_types: dict[str, tuple[int, str]]
     themes: dict[str, tuple[int, str]]
     saved: ColumnMap
+    undated_on: str = ""  # the day an undated response is matched on: the exercise's, else today
+
+    def day_for(self, received: str | None) -> str:
+        return received or self.undated_on or dt.date.today().isoformat()
 
 
 def load_context(ws: Workspace, exercise_id: int) -> FeedbackContext:
@@ -127,11 +134,12 @@ def load_context(ws: Workspace, exercise_id: int) -> FeedbackContext:
     return FeedbackContext(
         exercise_id,
         exercise["title"],
-        WardMatcher(reference.list_wards(ws), reference.ward_former_names(ws)),
+        WardMatcher(reference.list_wards(ws, every_date=True), reference.ward_former_names(ws)),
         keyed("channels"),
         keyed("respondent_types"),
         keyed("feedback_themes"),
         ColumnMap.from_json(exercise["column_map"]),
+        exercise["closes_on"] or exercise["opens_on"] or "",
     )
 
 
@@ -188,12 +196,19 @@ class PlannedResponse:
 
 @dataclass(frozen=True)
 class UnmatchedWard:
+    """A ward value no ward matched, where it is, and the nearest ward (offered, never applied)."""
+
     value: str
     rows: tuple[int, ...]
+    suggestion: str | None = None
+    reason: str = ""
 
     def __str__(self) -> str:
         rows = ", ".join(str(row) for row in self.rows[:5]) + (" …" if len(self.rows) > 5 else "")
-        return f"'{self.value}' (row{'s' if len(self.rows) > 1 else ''} {rows})"
+        extra = [self.reason] if self.reason else []
+        if self.suggestion:
+            extra.append(f"did you mean {self.suggestion}?")
+        return f"'{self.value}' (row{'s' if len(self.rows) > 1 else ''} {rows}{''.join('; ' + e for e in extra)})"
 
 
 @dataclass(frozen=True)
@@ -208,6 +223,7 @@ class FeedbackPlan:
     problems: tuple[str, ...]
     unmatched_wards: tuple[UnmatchedWard, ...]
     new_themes: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # what the reader noticed (a title row skipped, …)
 
     @property
     def ok(self) -> bool:
@@ -247,8 +263,9 @@ def plan_import(
     """Check every row against the mapping and the workspace's lists; writes nothing."""
     ward_map = dict(ward_map or {})
     problems: list[str] = []
+    ward_keys = {ward_key(ward.name) for ward in context.wards.wards.values()}
     for written, target in ward_map.items():
-        if not is_not_collected(target) and context.wards.match(target) is None:
+        if not is_not_collected(target) and ward_key(target) not in ward_keys:
             problems.append(
                 f"--ward-map {written}={target}: '{target}' is not a ward (nor '{NOT_COLLECTED}')"
             )
@@ -260,6 +277,7 @@ def plan_import(
         )
     default_channel = context.channels.get(name_key(DEFAULT_IMPORT_CHANNEL))
     unmatched: dict[str, list[int]] = {}
+    unmatched_on: dict[str, str] = {}
     planned: list[PlannedResponse] = []
     new_themes: dict[str, str] = {}
 
@@ -325,9 +343,11 @@ def plan_import(
                 themes.append(theme)
 
         ward_id: int | None = None
-        resolved = context.wards.resolve(cell(row, "ward"), ward_map)
+        day = context.day_for(received)
+        resolved = context.wards.resolve(cell(row, "ward"), ward_map, on=day)
         if resolved is None:
             unmatched.setdefault(cell(row, "ward"), []).append(number)
+            unmatched_on.setdefault(cell(row, "ward"), day)
         elif resolved != NOT_COLLECTED:
             ward_id = int(resolved)
 
@@ -344,8 +364,17 @@ def plan_import(
         ward_map,
         tuple(planned),
         tuple(problems),
-        tuple(UnmatchedWard(value, tuple(rows)) for value, rows in unmatched.items()),
+        tuple(
+            UnmatchedWard(
+                value,
+                tuple(rows),
+                context.wards.suggest(value, unmatched_on[value]),
+                context.wards.why_not(value, unmatched_on[value]),
+            )
+            for value, rows in unmatched.items()
+        ),
         tuple(new_themes.values()),
+        table.notes,
     )
 
 
@@ -371,13 +400,16 @@ def import_feedback(
     ward_map: Mapping[str, str] | None = None,
     *,
     dry_run: bool = False,
+    again: bool = False,
     progress: Progress = NO_PROGRESS,
 ) -> ImportResult:
     """Read, check and (unless a dry run) write a file's responses in one transaction.
 
     `columns` and `ward_map` add to (and overrule) what the exercise remembers. Refuses with a
     `ValidationError` naming the file, rows and fields if any row has a problem or any ward value
-    matches no ward; nothing is written then. A successful import remembers the mapping.
+    matches no ward; nothing is written then. A file already imported into this exercise is
+    refused (`RepeatedImport`, naming the earlier import) unless `again`. A successful import
+    remembers the mapping.
     """
     table = source if isinstance(source, Table) else read_table(source)
     progress.step(0, max(len(table.rows), 1), f"Checking {table.name}")
@@ -387,22 +419,43 @@ def import_feedback(
     plan = plan_import(table, context, mapping, wards)
     if not plan.ok:
         raise ValidationError(plan.refusal())
+    where = f"the exercise “{context.exercise_title}”"
+    refuse_repeat(ws, table, exercise_target(exercise_id), where, again=again)
     if dry_run:
         return ImportResult(plan, 0, None, dry_run=True)
     make_backup(ws, "before feedback import")
-    return ImportResult(plan, len(plan.responses), _write(ws, plan, context, progress))
+    batch = _write(ws, plan, context, progress, table.content_hash)
+    return ImportResult(plan, len(plan.responses), batch)
+
+
+def exercise_target(exercise_id: int) -> str:
+    """Where a survey export goes, for telling the same file imported twice."""
+    return f"exercise:{exercise_id}"
 
 
 CHUNK = 10_000  # responses written between progress reports (and chances to cancel)
 
 
-def _write(ws: Workspace, plan: FeedbackPlan, context: FeedbackContext, progress: Progress) -> int:
+def _write(
+    ws: Workspace,
+    plan: FeedbackPlan,
+    context: FeedbackContext,
+    progress: Progress,
+    content_hash: str = "",
+) -> int:
     total = len(plan.responses)
     with ws.atomic():
         if plan.new_themes:
             reference.add_named(ws, "feedback_themes", plan.new_themes)
         theme_ids = {name: item_id for item_id, name in reference.names(ws, "feedback_themes")}
-        batch_id = records.add_import_batch(ws, "feedback", plan.file_name, total)
+        batch_id = records.add_import_batch(
+            ws,
+            "feedback",
+            plan.file_name,
+            total,
+            content_hash=content_hash,
+            target=exercise_target(context.exercise_id),
+        )
         for start in range(0, total, CHUNK):
             progress.step(
                 start, total, f"Importing responses {start + 1:,}–{min(start + CHUNK, total):,}"

@@ -44,7 +44,7 @@ def export_catalogue(ws: Workspace, path: Path | str, progress: Progress = NO_PR
             Polarity(item.polarity).value,
             item.unit,
             item.decimals,
-            item.tolerance,
+            item.tolerance_text if item.tolerance_relative else _cell(item.tolerance),
             item.source,
             item.frequency,
             "; ".join(item.comparators),

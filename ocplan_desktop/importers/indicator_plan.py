@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ocplan_desktop.domain.indicators import Indicator, decimals_in
+from ocplan_desktop.domain.indicators import Indicator, decimals_in, tolerance_text
 from ocplan_desktop.domain.performance import Polarity
 from ocplan_desktop.domain.periods import period_sort_key
 from ocplan_desktop.importers.indicator_preview import (
@@ -31,6 +31,7 @@ PLAIN_FIELDS = (
     "unit",
     "decimals",
     "tolerance",
+    "tolerance_relative",
     "source",
     "frequency",
     "owner",
@@ -42,6 +43,7 @@ DEFAULTS: dict[str, Any] = {
     "unit": "count",
     "decimals": 0,
     "tolerance": 0.0,
+    "tolerance_relative": 0,
     "source": "",
     "frequency": "financial year",
     "owner": "",
@@ -79,9 +81,10 @@ class _Catalogue:
 
 
 class Planner:
-    def __init__(self, ws: Workspace, layout: Layout) -> None:
+    def __init__(self, ws: Workspace, layout: Layout, blank_clears: bool = False) -> None:
         self.ws = ws
         self.layout = layout
+        self.blank_clears = blank_clears
         self.lines: list[PreviewLine] = []
         self.existing = {item.code.casefold(): item for item in store.list_indicators(ws)}
         self.themes = {theme.name.casefold(): theme.name for theme in reference.list_themes(ws)}
@@ -106,7 +109,7 @@ class Planner:
                 good.append(parsed)
         catalogues = self._merge(good)
         new_indicators, changes = self._catalogue(catalogues, good)
-        defined = {item.code.casefold() for item in new_indicators}
+        defined = {item.code.casefold(): str(item.record["unit"]) for item in new_indicators}
         new_values, value_changes, unchanged = self._values(good, defined)
         for label in sorted(self.new_periods):
             self.lines.append(PreviewLine(Action.ADD, "period", label, "a new reporting period"))
@@ -131,6 +134,7 @@ class Planner:
             new_values=tuple(new_values),
             value_changes=tuple(value_changes),
             row_count=len(table.rows),
+            notes=table.notes,
         )
 
     # catalogue ------------------------------------------------------------------------------
@@ -246,10 +250,17 @@ class Planner:
         for name in PLAIN_FIELDS:
             if name in fields and _differs(getattr(existing, name), fields[name]):
                 changed[name] = fields[name]
-                shown.append(
-                    f"{name.replace('_', ' ')} {_shown(getattr(existing, name))} → "
-                    f"{_shown(fields[name])}"
-                )
+                if name not in ("tolerance", "tolerance_relative"):
+                    shown.append(
+                        f"{name.replace('_', ' ')} {_shown(getattr(existing, name))} → "
+                        f"{_shown(fields[name])}"
+                    )
+        if "tolerance" in changed or "tolerance_relative" in changed:
+            new = tolerance_text(
+                float(fields.get("tolerance", existing.tolerance)),
+                bool(fields.get("tolerance_relative", existing.tolerance_relative)),
+            )
+            shown.append(f"tolerance {existing.tolerance_text} → {new}")
         new_theme = None
         if theme is not None and theme.casefold() != existing.theme.casefold():
             new_theme = theme
@@ -269,7 +280,7 @@ class Planner:
 
     # values -----------------------------------------------------------------------------------
     def _values(
-        self, rows: list[ParsedRow], defined: set[str]
+        self, rows: list[ParsedRow], defined: dict[str, str]
     ) -> tuple[list[NewValue], list[tuple[int, dict[str, Any]]], int]:
         known = store.value_keys(self.ws) if any(row.values for row in rows) else {}
         seen: dict[tuple[str, str, str], ParsedValue] = {}
@@ -288,9 +299,24 @@ class Planner:
                 )
                 continue
             code = existing.code if existing else parsed.code
+            unit = existing.unit if existing else defined.get(key, "")
             for item in parsed.values:
+                if item.text.strip().endswith("%") and unit != "%":
+                    # A cell shown as 68.3% (typed so, or formatted so in Excel) is a percentage.
+                    self.refuse(
+                        item.row,
+                        f"{item.period}: {item.text.strip()} is a percentage, but {code} is not a "
+                        f"percentage indicator (its unit is {unit or 'count'}); give the value in "
+                        "its unit, or change the indicator's unit to %",
+                        code,
+                    )
+                    continue
                 area = self._area(item.area)
                 value_key = (key, item.period, area.casefold())
+                if item.blank:
+                    # An empty cell only ever changes a value already stored (--blank-clears).
+                    self._blank(item, existing, area, value_key in seen, known, changes)
+                    continue
                 earlier = seen.get(value_key)
                 if earlier is not None:
                     if _differs(earlier.value, item.value):
@@ -343,6 +369,40 @@ class Planner:
                     PreviewLine(Action.CHANGE, "value", subject, "; ".join(shown), item.row)
                 )
         return new, changes, unchanged
+
+    def _blank(
+        self,
+        item: ParsedValue,
+        existing: Indicator | None,
+        area: str,
+        given_elsewhere: bool,
+        known: dict[tuple[int, str, int], tuple[int, float | None, bool, str]],
+        changes: list[tuple[int, dict[str, Any]]],
+    ) -> None:
+        if existing is None or given_elsewhere or (area and area.casefold() not in self.areas):
+            return
+        area_id = self.areas[area.casefold()].id if area else self.own_id
+        stored = known.get((existing.id, item.period, area_id))
+        if stored is None:
+            return
+        value_id, old_value, old_provisional, old_note = stored
+        fields: dict[str, Any] = {}
+        shown = []
+        if self.blank_clears and old_value is not None:
+            fields["value"] = None
+            shown.append(f"{_number(old_value)} → not available (blank cell)")
+        if item.provisional is not None and item.provisional != old_provisional:
+            fields["provisional"] = int(item.provisional)
+            shown.append("provisional" if item.provisional else "final")
+        if item.note is not None and item.note != old_note:
+            fields["note"] = item.note
+            shown.append("note changed")
+        if fields:
+            changes.append((value_id, fields))
+            subject = f"{existing.code} {item.period} {area or self._own_name()}"
+            self.lines.append(
+                PreviewLine(Action.CHANGE, "value", subject, "; ".join(shown), item.row)
+            )
 
     def _own_name(self) -> str:
         return next(area.name for area in self.areas.values() if area.id == self.own_id)

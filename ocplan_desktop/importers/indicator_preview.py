@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-ENCODING_TEXT = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "xlsx": "Excel workbook"}
+from ocplan_desktop.importers.tabular import ENCODING_TEXT as ENCODING_TEXT
+
 LIST_LIMIT = 100  # lines per section in the printed preview
 
 
@@ -83,6 +84,8 @@ class ImportPlan:
     new_values: tuple[NewValue, ...] = ()
     value_changes: tuple[tuple[int, dict[str, Any]], ...] = ()
     row_count: int = 0
+    earlier_import: str = ""  # "… was already imported into the indicator catalogue on …"
+    notes: tuple[str, ...] = ()  # what the reader noticed (a title row, ambiguous decimals)
 
     def with_action(self, action: Action) -> list[PreviewLine]:
         return [line for line in self.lines if line.action is action]
@@ -143,6 +146,9 @@ class ImportPlan:
         """The preview as printed by `ocplan import indicators`."""
         encoding = ENCODING_TEXT.get(self.encoding, self.encoding)
         out = [f"{self.file} ({encoding}): {', '.join(self.forms)}", self.summary]
+        if self.earlier_import:
+            out.append(f"Note: {self.earlier_import}.")
+        out.extend(f"Note: {note}." for note in self.notes)
         if self.ignored_columns:
             out.append("Columns not used: " + ", ".join(self.ignored_columns))
         for action in (Action.REFUSE, Action.ADD, Action.CHANGE):

@@ -76,7 +76,6 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "polarity": lambda text: parse_polarity(text).value,
     "unit": parse_unit,
     "decimals": parse_decimals,
-    "tolerance": parse_tolerance,
     "source": lambda text: clean_text(text, field="source"),
     "frequency": parse_frequency,
     "comparators": _comparators,
@@ -118,6 +117,7 @@ class ParsedValue:
     text: str
     provisional: bool | None = None  # None: not given
     note: str | None = None
+    blank: bool = False  # an empty cell read with --blank-clears: clears a stored value only
 
 
 @dataclass
@@ -192,16 +192,25 @@ def _cell(row: dict[str, str], header: str | None) -> str:
     return row.get(header, "").strip() if header else ""
 
 
-def _parse_values(parsed: ParsedRow, row: dict[str, str], layout: Layout) -> None:
+def _parse_values(
+    parsed: ParsedRow, row: dict[str, str], layout: Layout, blank_clears: bool = False
+) -> None:
+    """A blank provisional, note or value cell leaves what is stored as it is, unless
+    `blank_clears` (then it sets final, no note, not available)."""
     area = _cell(row, layout.values.get("area"))
     try:
         area = clean_text(area, field="area", limit=200)
         provisional_text = _cell(row, layout.values.get("provisional"))
         provisional = (
-            parse_provisional(provisional_text) if "provisional" in layout.values else None
+            parse_provisional(provisional_text)
+            if "provisional" in layout.values and (provisional_text or blank_clears)
+            else None
         )
+        note_text = _cell(row, layout.values.get("note"))
         note = (
-            clean_note(_cell(row, layout.values.get("note"))) if "note" in layout.values else None
+            clean_note(note_text)
+            if "note" in layout.values and (note_text or blank_clears)
+            else None
         )
     except ValidationError as error:
         parsed.problems.append(str(error))
@@ -213,9 +222,12 @@ def _parse_values(parsed: ParsedRow, row: dict[str, str], layout: Layout) -> Non
             try:
                 period = normalise_period(period_text, field="period")
                 value = parse_number(text)
-                parsed.values.append(
-                    ParsedValue(parsed.row, period, area, value, text, provisional, note)
-                )
+                if text or blank_clears or provisional is not None or note is not None:
+                    parsed.values.append(
+                        ParsedValue(
+                            parsed.row, period, area, value, text, provisional, note, not text
+                        )
+                    )
             except ValidationError as error:
                 parsed.problems.append(str(error))
         elif text:
@@ -223,6 +235,8 @@ def _parse_values(parsed: ParsedRow, row: dict[str, str], layout: Layout) -> Non
     for header, period in layout.periods.items():
         text = _cell(row, header)
         if not text:
+            if blank_clears:
+                parsed.values.append(ParsedValue(parsed.row, period, area, None, "", blank=True))
             continue  # nothing given for that period; 'N/A' records not available
         try:
             value = parse_number(text, field=header)
@@ -232,8 +246,13 @@ def _parse_values(parsed: ParsedRow, row: dict[str, str], layout: Layout) -> Non
         parsed.values.append(ParsedValue(parsed.row, period, area, value, text, provisional, note))
 
 
-def parse_rows(table: Table, layout: Layout) -> list[ParsedRow]:
-    """Every row's code, catalogue fields and values, with what is wrong in each."""
+# Catalogue fields a blank cell empties with --blank-clears (the rest are needed or have defaults).
+CLEARED = {"source": "", "owner": "", "notes": "", "first_period": None, "last_period": None}
+
+
+def parse_rows(table: Table, layout: Layout, blank_clears: bool = False) -> list[ParsedRow]:
+    """Every row's code, catalogue fields and values, with what is wrong in each. A blank cell
+    leaves what is stored as it is, unless `blank_clears`."""
     result = []
     for index, row in enumerate(table.rows):
         number = table.row_number(index)
@@ -247,14 +266,22 @@ def parse_rows(table: Table, layout: Layout) -> list[ParsedRow]:
         for name, header in layout.catalogue.items():
             text = _cell(row, header)
             if not text:
+                if blank_clears and name in CLEARED:
+                    parsed.catalogue[name] = CLEARED[name]
                 continue
             try:
+                if name == "tolerance":
+                    # "10%" is relative (within 10% of the previous value); "0.5" is absolute.
+                    value, relative = parse_tolerance(text)
+                    parsed.catalogue["tolerance"] = value
+                    parsed.catalogue["tolerance_relative"] = int(relative)
+                    continue
                 parsed.catalogue[name] = PARSERS[name](text)
             except ValidationError as error:
                 message = str(error)
                 if error.field is None:
                     message = f"{_label(name)}: {message}"
                 parsed.problems.append(message)
-        _parse_values(parsed, row, layout)
+        _parse_values(parsed, row, layout, blank_clears)
         result.append(parsed)
     return result

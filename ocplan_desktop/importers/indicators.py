@@ -9,12 +9,14 @@ if that differs from the preview the officer saw, the import is refused rather t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ocplan_desktop.domain.errors import ValidationError
 from ocplan_desktop.importers.indicator_plan import Planner
 from ocplan_desktop.importers.indicator_preview import ImportPlan
 from ocplan_desktop.importers.indicator_rows import layout_of, parse_rows
+from ocplan_desktop.importers.repeats import earlier_text, refuse_repeat
 from ocplan_desktop.importers.tabular import Table, read_table
 from ocplan_desktop.services.backups import make_backup
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
@@ -23,21 +25,28 @@ from ocplan_desktop.store import records, reference
 from ocplan_desktop.store.workspace import Workspace
 
 
-def plan_table(ws: Workspace, table: Table) -> ImportPlan:
+def plan_table(ws: Workspace, table: Table, blank_clears: bool = False) -> ImportPlan:
     """The plan for a file already read: reads the workspace, writes nothing."""
     layout = layout_of(table)
-    rows = parse_rows(table, layout)
-    return Planner(ws, layout).plan(table, rows)
+    rows = parse_rows(table, layout, blank_clears)
+    plan = Planner(ws, layout, blank_clears).plan(table, rows)
+    return replace(plan, earlier_import=earlier_text(ws, table, CATALOGUE, WHERE))
 
 
-def preview_import(ws: Workspace, path: Path | str, progress: Progress = NO_PROGRESS) -> ImportPlan:
+def preview_import(
+    ws: Workspace, path: Path | str, progress: Progress = NO_PROGRESS, *, blank_clears: bool = False
+) -> ImportPlan:
     """Read the file and plan the import; nothing is written (the window's preview, `--dry-run`)."""
     progress.step(0, 2, f"Reading {Path(path).name}")
     table = read_table(path)
     progress.step(1, 2, f"Checking {len(table.rows):,} rows")
-    plan = plan_table(ws, table)
+    plan = plan_table(ws, table, blank_clears)
     progress.step(2, 2, "Checked")
     return plan
+
+
+CATALOGUE = "indicators"  # where an indicators file goes, for telling the same file twice
+WHERE = "the indicator catalogue"
 
 
 def import_indicators(
@@ -46,17 +55,21 @@ def import_indicators(
     progress: Progress = NO_PROGRESS,
     *,
     expected: ImportPlan | None = None,
+    again: bool = False,
+    blank_clears: bool = False,
 ) -> ImportPlan:
     """Import the file, all or nothing; returns the plan that was written.
 
     Refused when any row is refused, or when `expected` (the preview the officer saw) no longer
-    matches what the import would do. Not an undo step: the rows carry an import batch.
+    matches what the import would do, or when the same file was imported before (unless
+    `again`). Not an undo step: the rows carry an import batch.
     """
     progress.step(0, 1, f"Reading {Path(path).name}")
     table = read_table(path)
+    refuse_repeat(ws, table, CATALOGUE, WHERE, again=again)
     make_backup(ws, "before indicator import")
     with ws.atomic():
-        plan = plan_table(ws, table)
+        plan = plan_table(ws, table, blank_clears)
         if not plan.ok:
             raise ValidationError(plan.refusal())
         if expected is not None and (plan.lines, plan.unchanged) != (
@@ -68,14 +81,16 @@ def import_indicators(
                 "Preview the file again."
             )
         if plan.writes_anything:
-            _write(ws, plan, progress)
+            _write(ws, plan, progress, table.content_hash)
     return plan
 
 
-def _write(ws: Workspace, plan: ImportPlan, progress: Progress) -> None:
+def _write(ws: Workspace, plan: ImportPlan, progress: Progress, content_hash: str = "") -> None:
     total = 5
     progress.step(1, total, "Adding themes and areas")
-    batch = records.add_import_batch(ws, "indicators", plan.file, plan.row_count)
+    batch = records.add_import_batch(
+        ws, "indicators", plan.file, plan.row_count, content_hash=content_hash, target=CATALOGUE
+    )
     for name in plan.new_themes:
         reference.add_theme(ws, name)
     for name in plan.new_areas:

@@ -1,16 +1,14 @@
-"""Tables in and out of CSV and XLSX files, through pandas.
+"""Tables in and out of CSV and XLSX files.
 
-Reading takes every cell as text (`00123` stays `00123`, `N/A` stays `N/A`): each importer converts
-its own columns. CSV files may be UTF-8 (with or without BOM) or Windows-1252, as Excel writes them.
-Writing neutralises text that a spreadsheet would run as a formula, keeps numbers as numbers, and
-renames a finished temporary file into place.
+Reading (`sheet_reading.py`) takes every cell as text (`00123` stays `00123`, `N/A` stays `N/A`):
+each importer converts its own columns. Encodings, delimiters, title rows, headers, ragged rows,
+percent-formatted cells and the app's own formula apostrophes are dealt with there. Writing
+neutralises text that a spreadsheet would run as a formula, keeps numbers as numbers, and renames a
+finished temporary file into place.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,23 +16,43 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.importers.sheet_reading import (
+    FORMULA_STARTS,
+    neutralise,
+    read_sheet,
+    unneutralise,
+)
 from ocplan_desktop.services.files import write_atomically
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-ENCODINGS = ("utf-8-sig", "cp1252")
+__all__ = ["FORMULA_STARTS", "Table", "header_key", "neutralise", "read_table", "unneutralise"]
+
 SUFFIXES = (".csv", ".xlsx")
+ENCODING_TEXT = {
+    "utf-8-sig": "UTF-8",
+    "cp1252": "Windows-1252",
+    "utf-16": "UTF-16 (Unicode text)",
+    "xlsx": "Excel workbook",
+}
 
 
 @dataclass(frozen=True)
 class Table:
-    """A file's rows as text, keyed by the headers as written; `row_number(i)` is the spreadsheet row."""
+    """A file's rows as text, keyed by the headers as written; `row_number(i)` is the line of the
+    file (CSV) or the spreadsheet row (XLSX) the row came from."""
 
     name: str
     headers: tuple[str, ...]
     rows: tuple[dict[str, str], ...]
     encoding: str = ""
+    line_numbers: tuple[int, ...] = ()
+    title: str = ""  # a title row above the headers, skipped
+    notes: tuple[str, ...] = ()  # what the reader noticed (title row, ambiguous decimals)
+    delimiter: str = ""
+    content_hash: str = ""  # the file's SHA-256: the same file is known when it comes again
 
     def row_number(self, index: int) -> int:
+        if index < len(self.line_numbers):
+            return self.line_numbers[index]
         return index + 2  # row 1 holds the headers
 
     def column(self, wanted: str) -> str | None:
@@ -44,6 +62,10 @@ class Table:
             if header_key(header) == key:
                 return header
         return None
+
+    @property
+    def encoding_text(self) -> str:
+        return ENCODING_TEXT.get(self.encoding, self.encoding)
 
 
 def header_key(text: str) -> str:
@@ -59,106 +81,19 @@ def read_table(path: Path | str) -> Table:
         raise ValidationError(f"{path.name}: only .csv and .xlsx files can be imported")
     if not path.is_file():
         raise ValidationError(f"{path}: there is no such file")
-    if suffix == ".csv":
-        return _read_csv(path)
-    return _read_xlsx(path)
-
-
-def _decode(path: Path) -> tuple[str, str]:
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise ValidationError(f"{path.name} is not a text CSV file (it contains binary data)")
-    for encoding in ENCODINGS:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError(
-        f"{path.name}: the text is neither UTF-8 nor Windows-1252"
-    )  # pragma: no cover
-
-
-def _read_csv(path: Path) -> Table:
-    import pandas as pd
-
-    text, encoding = _decode(path)
-    if not text.strip():
-        raise ValidationError(f"{path.name} is empty")
-    separator = _separator(text.splitlines()[0] if text.strip() else "")
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            dtype=str,
-            keep_default_na=False,
-            sep=separator,
-            skip_blank_lines=True,
-        )
-    except (pd.errors.ParserError, ValueError) as error:
-        raise ValidationError(f"{path.name} is not a well-formed CSV file: {error}") from None
-    return _table(path, frame, encoding)
-
-
-def _separator(header_line: str) -> str:
-    """Comma, unless the header row is plainly separated by semicolons or tabs (European Excel)."""
-    for candidate in (";", "\t"):
-        if candidate in header_line and "," not in header_line:
-            return candidate
-    return ","
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _read_xlsx(path: Path) -> Table:
-    import pandas as pd
-
-    try:
-        frame = pd.read_excel(
-            path, engine="calamine", dtype=object, sheet_name=0, header=0, keep_default_na=False
-        )
-    except Exception as error:  # calamine reports damage in many shapes
-        raise ValidationError(
-            f"{path.name} cannot be read as an Excel workbook ({error})"
-        ) from None
-    frame = frame.map(_cell_text)
-    return _table(path, frame, "xlsx")
-
-
-def _table(path: Path, frame: Any, encoding: str) -> Table:
-    headers = tuple(str(header).strip() for header in frame.columns)
-    unnamed = [header for header in headers if not header or header.startswith("Unnamed:")]
-    if unnamed and len(unnamed) == len(headers):
-        raise ValidationError(f"{path.name}: the first row must hold the column headers")
-    # Column by column (fast, in pandas), then one dict per row; duplicate headers keep the last.
-    columns = [
-        frame.iloc[:, index].astype(str).str.strip().tolist() for index in range(len(headers))
-    ]
-    rows = tuple(
-        row
-        for row in (
-            dict(zip(headers, values, strict=True)) for values in zip(*columns, strict=True)
-        )
-        if any(row.values())
+    sheet = read_sheet(path)
+    rows = tuple(dict(zip(sheet.headers, row, strict=True)) for row in sheet.rows)
+    return Table(
+        path.name,
+        sheet.headers,
+        rows,
+        sheet.encoding,
+        sheet.line_numbers,
+        sheet.title,
+        sheet.notes,
+        sheet.delimiter,
+        sheet.content_hash,
     )
-    return Table(path.name, headers, rows, encoding)
-
-
-def neutralise(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def write_table(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:

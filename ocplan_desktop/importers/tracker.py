@@ -18,7 +18,7 @@ from typing import Any
 
 from ocplan_desktop.domain.errors import ValidationError
 from ocplan_desktop.domain.recommendations import FIELD_LABELS, RecommendationStatus
-from ocplan_desktop.importers.tabular import FORMULA_STARTS, Table, read_table
+from ocplan_desktop.importers.tabular import Table, read_table, unneutralise
 from ocplan_desktop.importers.tracker_export import COLUMNS, DERIVED
 from ocplan_desktop.importers.tracker_rows import RowPlan, check_row, load_lookups
 from ocplan_desktop.services.backups import make_backup
@@ -28,6 +28,9 @@ from ocplan_desktop.store import committees as committee_store
 from ocplan_desktop.store import recommendations as store
 from ocplan_desktop.store import records
 from ocplan_desktop.store.workspace import Workspace
+
+__all__ = ["apply_import", "check_table", "plan_import", "unneutralise"]  # the reader takes the
+# export's formula apostrophe off (`unneutralise`, kept importable from here)
 
 IMPORTABLE = tuple(name for name in COLUMNS if name not in DERIVED)
 ALIASES = {"text": ("recommendation",), "to_body": ("to",), "from_body": ("from",)}
@@ -73,6 +76,7 @@ class TrackerImport:
     refusals: tuple[Refusal, ...]
     ignored_columns: tuple[str, ...]
     new_people: tuple[tuple[str, str], ...]  # (name, kind)
+    blank_clears: bool = False
 
     @property
     def file_name(self) -> str:
@@ -144,19 +148,20 @@ class ImportResult:
         )
 
 
-def unneutralise(text: str) -> str:
-    """Take off the apostrophe an export put before a formula-like cell (`'=SUM(A1)` → `=SUM(A1)`)."""
-    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
-        return text[1:]
-    return text
-
-
 def plan_import(
-    ws: Workspace, path: Path | str, *, today: dt.date, progress: Progress = NO_PROGRESS
+    ws: Workspace,
+    path: Path | str,
+    *,
+    today: dt.date,
+    progress: Progress = NO_PROGRESS,
+    blank_clears: bool = False,
 ) -> TrackerImport:
-    """Read and check a tracker file against the workspace; writes nothing."""
+    """Read and check a tracker file against the workspace; writes nothing. A blank cell leaves a
+    stored value as it is unless `blank_clears`."""
     progress.step(0, 0, f"Reading {Path(path).name}…")
-    return check_table(ws, read_table(path), today=today, progress=progress)
+    return check_table(
+        ws, read_table(path), today=today, progress=progress, blank_clears=blank_clears
+    )
 
 
 def _columns(table: Table) -> dict[str, str]:
@@ -182,7 +187,12 @@ def _columns(table: Table) -> dict[str, str]:
 
 
 def check_table(
-    ws: Workspace, table: Table, *, today: dt.date, progress: Progress = NO_PROGRESS
+    ws: Workspace,
+    table: Table,
+    *,
+    today: dt.date,
+    progress: Progress = NO_PROGRESS,
+    blank_clears: bool = False,
 ) -> TrackerImport:
     """Check every row of a table that has been read; the preview of importing it."""
     columns = _columns(table)
@@ -199,8 +209,8 @@ def check_table(
         if index % 50 == 0:
             progress.step(index, total, f"Checking row {table.row_number(index)} of {total + 1}…")
         number = table.row_number(index)
-        values = {name: unneutralise(cells.get(header, "")) for name, header in columns.items()}
-        result = check_row(values, lookups, today)
+        values = {name: cells.get(header, "") for name, header in columns.items()}
+        result = check_row(values, lookups, today, blank_clears=blank_clears)
         reference = values.get("reference", "")
         key = " ".join(reference.split()).casefold()
         if key and key in seen:
@@ -220,6 +230,7 @@ def check_table(
         refusals=tuple(refusals),
         ignored_columns=tuple(header for header in table.headers if header not in used),
         new_people=tuple(sorted(new_people.items())),
+        blank_clears=blank_clears,
     )
 
 
@@ -281,7 +292,7 @@ def apply_import(
         )
     backup_path = make_backup(ws, "before tracker import") if backup else None
     with ws.atomic():
-        fresh = check_table(ws, plan.table, today=today)
+        fresh = check_table(ws, plan.table, today=today, blank_clears=plan.blank_clears)
         if fresh.signature() != plan.signature():
             raise ValidationError(
                 f"{plan.file_name}: the workspace changed since the preview; nothing was imported. "

@@ -105,11 +105,31 @@ _DEFAULTS: dict[str, Any] = {
 }
 
 
-def check_row(cells: dict[str, str], lookups: Lookups, today: dt.date) -> RowPlan:
-    """Check the cells of one row (our column name → text). Columns missing from the file, and empty
-    text, to_body or category cells, leave a stored recommendation's fields as they are (a new one's
-    category comes from its opening verb); an empty response is awaiting, an empty status open, and
-    any other empty cell clears the field."""
+# What people write in a person's column when there is nobody (yet): not a person to add.
+NOBODY = {
+    "n/a",
+    "na",
+    "-",
+    "–",
+    "—",
+    "tbc",
+    "tba",
+    "to be confirmed",
+    "none",
+    "nobody",
+    "unknown",
+    "?",
+}
+
+
+def check_row(
+    cells: dict[str, str], lookups: Lookups, today: dt.date, *, blank_clears: bool = False
+) -> RowPlan:
+    """Check the cells of one row (our column name → text). Columns missing from the file, and
+    empty cells, leave a stored recommendation's fields as they are, unless `blank_clears` (then an
+    empty cell clears the field, except the text, to_body and category every recommendation
+    needs). For a new recommendation an empty response is awaiting, an empty status open, its
+    category comes from its opening verb. "N/A", "-", "TBC" in a person's column mean nobody."""
     plan = RowPlan()
 
     def read(name: str, convert: Callable[[str], T]) -> T | object:
@@ -127,6 +147,9 @@ def check_row(cells: dict[str, str], lookups: Lookups, today: dt.date) -> RowPla
     creating = existing is None
     if reference is not _FAILED:
         values["reference"] = reference
+    if not creating and not blank_clears:
+        # A blank cell in an update leaves the stored value alone.
+        cells = {name: text for name, text in cells.items() if text.strip() or name == "reference"}
     for name, column, convert in (
         ("text", "text", lambda t: clean_text(t, field="", required=True)),
         ("from_body", "from_committee_id", lambda t: _committee(t, lookups, required=False)),
@@ -156,7 +179,7 @@ def check_row(cells: dict[str, str], lookups: Lookups, today: dt.date) -> RowPla
             person = _key(cells[name])
             if len(cells[name]) > SHORT_LIMIT:
                 plan.errors.append((name, f"is longer than {SHORT_LIMIT} characters"))
-            elif not person:
+            elif not person or person.strip(" .") in NOBODY:
                 values[column] = None
             elif person in lookups.people:
                 values[column] = lookups.people[person]

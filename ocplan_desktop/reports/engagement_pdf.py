@@ -95,6 +95,8 @@ def engagement_story(ws: Workspace, exercise_id: int, *, outline: int = 0) -> li
             s.body_bold,
         )
     )
+    if summary.boundary_note:
+        story.append(Paragraph(esc(summary.boundary_note), s.body))
     for chart in analysis_charts(ws, exercise_id):
         story += [
             KeepTogether([draw_chart(chart, 480, 250 if len(chart.categories) <= 10 else 330)]),

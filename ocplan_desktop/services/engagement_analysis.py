@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ocplan_desktop.domain.charts import ChartData, ChartKind, Series
+from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.engagement import NOT_COLLECTED, counts_with_zeros, per_thousand
+from ocplan_desktop.domain.wards import Ward, boundary_changes
 from ocplan_desktop.store import engagement as store
 from ocplan_desktop.store import records, reference
 from ocplan_desktop.store.workspace import Workspace
@@ -35,16 +37,20 @@ class FeedbackSummary:
     by_respondent_type: dict[str, int]
     by_theme: dict[str, int]
     populations: dict[str, int | None]
+    boundary_note: str = ""  # set when the responses span a change to the ward list
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of `ocplan feedback-summary --json`."""
-        return {
+        data: dict[str, Any] = {
             "total": self.total,
             "by_ward": dict(self.by_ward),
             "by_channel": dict(self.by_channel),
             "by_respondent_type": dict(self.by_respondent_type),
             "by_theme": dict(self.by_theme),
         }
+        if self.boundary_note:  # only when the responses span a change to the wards
+            data["boundary_note"] = self.boundary_note
+        return data
 
     def counts(self, dimension: str) -> dict[str, int]:
         return {
@@ -60,13 +66,51 @@ class FeedbackSummary:
         return [name for name, count in self.by_ward.items() if name != NOT_COLLECTED and not count]
 
 
-def feedback_summary(ws: Workspace, exercise_id: int) -> FeedbackSummary:
-    """Counts for one exercise; every current ward and every list entry present, zero included.
+def _span(ws: Workspace, exercise_id: int, exercise: dict[str, Any]) -> tuple[str, str] | None:
+    """The first and last day of the exercise's responses (else of the exercise itself)."""
+    first, last = store.response_dates(ws, exercise_id)
+    first = first or exercise["opens_on"] or exercise["closes_on"]
+    last = last or exercise["closes_on"] or exercise["opens_on"]
+    return (first, last) if first and last else None
 
-    A response with several themes counts once under each of them.
+
+def ward_list(ws: Workspace, exercise_id: int) -> tuple[list[Ward], str]:
+    """The wards an exercise's counts are shown against, and what to say when its responses span
+    a boundary change. The wards in use at any time between its first and last response (today's
+    wards for an exercise with no dates), and any other ward a response was matched to."""
+    exercise = records.get(ws, "exercises", exercise_id)
+    every = reference.list_wards(ws, every_date=True)
+    span = _span(ws, exercise_id, exercise)
+    if span is None:
+        wards = reference.list_wards(ws)
+        return wards, ""
+    first, last = span
+    wards = [
+        ward
+        for ward in every
+        if (ward.valid_from is None or ward.valid_from <= last)
+        and (ward.valid_to is None or ward.valid_to >= first)
+    ]
+    used = set(store.counts_by(ws, exercise_id, "ward"))
+    wards += [ward for ward in every if ward.name in used and ward not in wards]
+    changes = boundary_changes(every, first, last)
+    if not changes:
+        return wards, ""
+    note = (
+        f"The responses run from {format_date(first)} to {format_date(last)}, across "
+        f"{'a change' if len(changes) == 1 else 'changes'} to the ward boundaries: "
+        + "; ".join(change.text for change in changes)
+        + ". Counts by ward before and after compare different areas."
+    )
+    return wards, note
+
+
+def feedback_summary(ws: Workspace, exercise_id: int) -> FeedbackSummary:
+    """Counts for one exercise; every ward of its time and every list entry present, zero
+    included. A response with several themes counts once under each of them.
     """
     exercise = records.get(ws, "exercises", exercise_id)
-    wards = reference.list_wards(ws)
+    wards, note = ward_list(ws, exercise_id)
     total = store.count_responses(ws, exercise_id)
     return FeedbackSummary(
         exercise_id=exercise_id,
@@ -89,6 +133,7 @@ def feedback_summary(ws: Workspace, exercise_id: int) -> FeedbackSummary:
             not_collected=False,
         ),
         populations={ward.name: ward.population for ward in wards},
+        boundary_note=note,
     )
 
 

@@ -73,7 +73,9 @@ def rename_ward(
     name = _clean_name(new_name, "ward")
     if ward_key(name) == ward_key(NOT_COLLECTED):
         raise ValidationError(f"'{NOT_COLLECTED}' is not a ward name", field="ward")
-    current = {ward.id: ward for ward in reference.list_wards(ws, include_inactive=True)}
+    current = {
+        ward.id: ward for ward in reference.list_wards(ws, include_inactive=True, every_date=True)
+    }
     if ward_id not in current:
         raise ValidationError(f"there is no ward with id {ward_id}", field="ward")
     old = current[ward_id].name
@@ -97,6 +99,63 @@ def rename_ward(
         )
         renamed = edits.updated(ws, "wards", ward_id, {"name": name}, REFERENCE, FEEDBACK)
     return edits.combined([history, renamed], f"rename ward {old} to {name}")
+
+
+def change_boundaries(
+    ws: Workspace,
+    on: str | dt.date,
+    ending: list[int],
+    new_wards: list[tuple[str, int | None]],
+) -> Change:
+    """A boundary review taking effect on `on` (the election day): the wards in `ending` are used
+    up to the day before, the new wards from that day. A ward whose name and area carry on is left
+    alone. Responses are then matched against the wards in use on their own dates; undoable."""
+    day = iso_date(on, field="boundary change")
+    assert day is not None
+    last = (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+    every = {w.id: w for w in reference.list_wards(ws, include_inactive=True, every_date=True)}
+    if not ending and not new_wards:
+        raise ValidationError("a boundary change ends some wards or begins new ones", field="ward")
+    for ward_id in ending:
+        ward = every.get(ward_id)
+        if ward is None:
+            raise ValidationError(f"there is no ward with id {ward_id}", field="ward")
+        if not ward.in_use_on(last) or (ward.valid_from and ward.valid_from > last):
+            raise ValidationError(f"{ward.name} is not in use on {last}", field="ward")
+    taken = {ward_key(ward.name): ward.name for ward in every.values()}
+    names = []
+    for name, _population in new_wards:
+        clean = _clean_name(name, "ward")
+        if ward_key(clean) in taken or ward_key(clean) == ward_key(NOT_COLLECTED):
+            raise ValidationError(
+                f"there is already a ward called {taken.get(ward_key(clean), clean)}", field="ward"
+            )
+        taken[ward_key(clean)] = clean
+        names.append(clean)
+    position = reference.next_position(ws, "wards")
+    with ws.atomic():
+        changes = [
+            edits.updated(ws, "wards", ward_id, {"valid_to": last}, REFERENCE, FEEDBACK)
+            for ward_id in ending
+        ]
+        changes += [
+            edits.inserted(
+                ws,
+                "wards",
+                {
+                    "name": name,
+                    "population": population,
+                    "position": position + index,
+                    "valid_from": day,
+                },
+                REFERENCE,
+                FEEDBACK,
+            )
+            for index, (name, (_written, population)) in enumerate(
+                zip(names, new_wards, strict=True)
+            )
+        ]
+    return edits.combined(changes, f"ward boundaries from {day}")
 
 
 def set_ward_population(ws: Workspace, ward_id: int, population: int | str | None) -> Change:

@@ -80,6 +80,7 @@ def indicator_detail(
         name=indicator.name,
         polarity=Polarity(indicator.polarity),
         tolerance=indicator.tolerance,
+        tolerance_relative=indicator.tolerance_relative,
         values=own_values,
         theme=indicator.theme,
         first_period=indicator.first_period,

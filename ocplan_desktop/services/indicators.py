@@ -51,6 +51,7 @@ class IndicatorFields:
     last_period: str | None = None
     notes: str = ""
     comparator_area_ids: tuple[int, ...] = field(default_factory=tuple)
+    tolerance_relative: bool = False  # the tolerance is a percentage of the previous value
 
 
 def _period_or_none(text: str | None, name: str) -> str | None:
@@ -91,6 +92,7 @@ def checked_record(
         "unit": parse_unit(fields.unit),
         "decimals": int(fields.decimals),
         "tolerance": float(fields.tolerance),
+        "tolerance_relative": int(bool(fields.tolerance_relative)),
         "source": clean_text(fields.source, field="source"),
         "frequency": fields.frequency,
         "owner": clean_text(fields.owner, field="owner"),

@@ -180,12 +180,20 @@ def import_into_item(
     item_id: int,
     parsed: Minutes,
     recommendations_to: dict[int, int] | None = None,
+    minute_number: str = "",
 ) -> Change:
     """Put recognised minutes into an item's draft, replacing what the draft said. Resolutions
-    whose index is in `recommendations_to` are marked as recommendations to that committee."""
+    whose index is in `recommendations_to` are marked as recommendations to that committee. A
+    minute number read from the pasted page becomes the item's number when it has none yet (a
+    number the item already has is kept: the preview shows both)."""
     meeting = check_unlocked(ws, meeting_store.item_meeting_id(ws, item_id))
     with ws.atomic():
         minutes_id, changes = ensure_minutes(ws, item_id)
+        number = " ".join(minute_number.split())[:20]
+        if number and not records.get(ws, "agenda_items", item_id)["minute_number"]:
+            changes.append(
+                edits.updated(ws, "agenda_items", item_id, {"minute_number": number}, AGENDA)
+            )
         old_tree = store.resolution_tree(ws, minutes_id)
         changes += untrack(ws, minutes_id, removed_keys(old_tree, parsed.resolutions))
         changes += write_minutes(ws, minutes_id, parsed)
@@ -213,13 +221,16 @@ class ImportResult:
     created_item: bool
     tracked: int
     change: Change
+    minute_number: str = ""
 
 
 def _normal(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", text.casefold())
 
 
-def import_into_meeting(ws: Workspace, meeting_id: int, parsed: Minutes) -> ImportResult:
+def import_into_meeting(
+    ws: Workspace, meeting_id: int, parsed: Minutes, minute_number: str = ""
+) -> ImportResult:
     """Import minutes text into a meeting (the command line's way): into the agenda item whose
     title matches the heading, or a new item at the end; refused if that item's minutes already
     hold text, so nothing an officer wrote is overwritten without them seeing it."""
@@ -249,8 +260,15 @@ def import_into_meeting(ws: Workspace, meeting_id: int, parsed: Minutes) -> Impo
             for index, node in enumerate(parsed.resolutions)
             if node.children and (committee := suggest_body(ws, node.text)) is not None
         }
-        changes.append(import_into_item(ws, item_id, parsed, targets))
+        changes.append(import_into_item(ws, item_id, parsed, targets, minute_number))
         minutes_id = store.minutes_id_for_item(ws, item_id) or 0
         tracked = len(store.tracked_recommendations(ws, minutes_id)) - before
-    title = str(records.get(ws, "agenda_items", item_id)["title"])
-    return ImportResult(item_id, title, match is None, tracked, edits.combined(changes))
+    row = records.get(ws, "agenda_items", item_id)
+    return ImportResult(
+        item_id,
+        str(row["title"]),
+        match is None,
+        tracked,
+        edits.combined(changes),
+        str(row["minute_number"] or ""),
+    )

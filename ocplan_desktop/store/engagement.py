@@ -149,6 +149,16 @@ def counts_by(ws: Workspace, exercise_id: int, dimension: str) -> dict[str | Non
     return {row["name"]: row["n"] for row in rows}
 
 
+def response_dates(ws: Workspace, exercise_id: int) -> tuple[str | None, str | None]:
+    """The first and last day a dated response of the exercise was received."""
+    row = ws.query(
+        "SELECT min(received_on) AS first, max(received_on) AS last FROM feedback "
+        "WHERE exercise_id = ? AND received_on IS NOT NULL",
+        (exercise_id,),
+    )[0]
+    return row["first"], row["last"]
+
+
 def count_responses(ws: Workspace, exercise_id: int) -> int:
     return int(ws.scalar("SELECT count(*) FROM feedback WHERE exercise_id = ?", (exercise_id,)))
 

@@ -16,7 +16,8 @@ _SELECT = """
 SELECT indicators.id, indicators.code, indicators.name, coalesce(themes.name, '') AS theme,
        indicators.polarity, indicators.unit, indicators.decimals, indicators.tolerance,
        indicators.source, indicators.frequency, indicators.owner, indicators.first_period,
-       indicators.last_period, indicators.notes, indicators.theme_id
+       indicators.last_period, indicators.notes, indicators.theme_id,
+       indicators.tolerance_relative
 FROM indicators LEFT JOIN themes ON themes.id = indicators.theme_id
 """
 _VALUES = """
@@ -52,9 +53,15 @@ def _comparator_names(ws: Workspace) -> dict[int, tuple[str, ...]]:
 def list_indicators(ws: Workspace) -> list[Indicator]:
     comparators = _comparator_names(ws)
     return [
-        Indicator(**row, comparators=comparators.get(row["id"], ()))
+        _indicator(row, comparators.get(row["id"], ()))
         for row in ws.query(_SELECT + " ORDER BY indicators.code")
     ]
+
+
+def _indicator(row: dict[str, Any], comparators: tuple[str, ...]) -> Indicator:
+    fields = dict(row)
+    fields["tolerance_relative"] = bool(fields.get("tolerance_relative"))
+    return Indicator(**fields, comparators=comparators)
 
 
 def get_indicator(ws: Workspace, indicator_id: int) -> Indicator:
@@ -70,7 +77,7 @@ def get_indicator(ws: Workspace, indicator_id: int) -> Indicator:
             (indicator_id,),
         )
     )
-    return Indicator(**rows[0], comparators=names)
+    return _indicator(rows[0], names)
 
 
 def code_owner(ws: Workspace, code: str) -> int | None:
@@ -216,6 +223,7 @@ def own_series(ws: Workspace) -> list[IndicatorSeries]:
             name=item.name,
             polarity=Polarity(item.polarity),
             tolerance=item.tolerance,
+            tolerance_relative=item.tolerance_relative,
             values=values.get(item.id, {}),
             theme=item.theme,
             first_period=item.first_period,

@@ -144,8 +144,17 @@ def restore_snapshot(ws: Workspace, rows: list[tuple[str, dict[str, Any]]]) -> N
             audit(ws, "insert", name, row.get("id"), None, row, summary="restored")
 
 
-def add_import_batch(ws: Workspace, kind: str, source: str, row_count: int) -> int:
-    """Record an import, so the rows it brought in can be told apart (and removed) as a batch."""
+def add_import_batch(
+    ws: Workspace,
+    kind: str,
+    source: str,
+    row_count: int,
+    *,
+    content_hash: str = "",
+    target: str = "",
+) -> int:
+    """Record an import, so the rows it brought in can be told apart (and removed) as a batch,
+    and the same file (its content's hash) is known again when it comes back to the same place."""
     return insert(
         ws,
         "import_batches",
@@ -155,5 +164,19 @@ def add_import_batch(ws: Workspace, kind: str, source: str, row_count: int) -> i
             "created_at": now_text(),
             "created_by": ws.user,
             "row_count": row_count,
+            "content_hash": content_hash,
+            "target": target,
         },
     )
+
+
+def earlier_import(ws: Workspace, content_hash: str, target: str) -> dict[str, Any] | None:
+    """The latest import of a file with this content into this place, or None."""
+    if not content_hash:
+        return None
+    rows = ws.query(
+        "SELECT * FROM import_batches WHERE content_hash = ? AND target = ? "
+        "ORDER BY created_at DESC, id DESC LIMIT 1",
+        (content_hash, target),
+    )
+    return rows[0] if rows else None

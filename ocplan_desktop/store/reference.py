@@ -3,6 +3,7 @@ feedback themes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from ocplan_desktop.domain.engagement import Ward
@@ -28,22 +29,51 @@ def names(ws: Workspace, table: str) -> list[tuple[int, str]]:
     ]
 
 
-def add_wards(ws: Workspace, wards: Sequence[tuple[str, int | None]]) -> list[int]:
+def add_wards(
+    ws: Workspace, wards: Sequence[tuple[str, int | None]], *, valid_from: str | None = None
+) -> list[int]:
+    """Add wards at the end of the list, in use from `valid_from` (None: since before records)."""
     start = int(ws.scalar("SELECT coalesce(max(position) + 1, 0) FROM wards") or 0)
     return [
         records.insert(
-            ws, "wards", {"name": name, "population": population, "position": start + index}
+            ws,
+            "wards",
+            {
+                "name": name,
+                "population": population,
+                "position": start + index,
+                "valid_from": valid_from,
+            },
         )
         for index, (name, population) in enumerate(wards)
     ]
 
 
-def list_wards(ws: Workspace, *, include_inactive: bool = False) -> list[Ward]:
+def list_wards(
+    ws: Workspace,
+    *,
+    include_inactive: bool = False,
+    on: str | dt.date | None = None,
+    every_date: bool = False,
+) -> list[Ward]:
+    """The wards in use on `on` (today when None), or of every date with `every_date`."""
     where = "" if include_inactive else "WHERE active = 1"
-    return [
-        Ward(row["id"], row["name"], row["population"], row["position"], bool(row["active"]))
+    wards = [
+        Ward(
+            row["id"],
+            row["name"],
+            row["population"],
+            row["position"],
+            bool(row["active"]),
+            row["valid_from"],
+            row["valid_to"],
+        )
         for row in ws.query(f"SELECT * FROM wards {where} ORDER BY position, name")
     ]
+    if every_date:
+        return wards
+    day = on or dt.date.today()
+    return [ward for ward in wards if ward.in_use_on(day)]
 
 
 def rename_ward(ws: Workspace, ward_id: int, new_name: str, on: str) -> None:

@@ -341,7 +341,13 @@ def test_import_minutes_dry_run_prints_the_exact_json_and_changes_nothing(capsys
     )
     assert code == 0, err
     data = json.loads(out)
-    assert list(data) == ["heading", "paragraphs", "bullets", "resolutions"]
+    assert list(data)[:4] == ["heading", "paragraphs", "bullets", "resolutions"]
+    # Extra keys after the exact ones.
+    assert list(data)[4:] == ["minute_number", "uncertain", "resolved_wording"]
+    # The seed has no RESOLVED line: its 1)–3) are read from their wording, and the JSON says so.
+    assert [item["text"] for item in data["uncertain"]] == [
+        "1)  That the engagement feedback received be noted"
+    ]
     assert data["heading"] == "One Coventry Plan 2022- 2030"
     assert len(data["paragraphs"]) == 5 and len(data["bullets"]) == 10
     assert _json_shape(data["resolutions"]) == [
@@ -397,6 +403,38 @@ def test_import_minutes_into_a_meeting(capsys, demo_path):
         capsys, "import", "minutes", SEED_MINUTES, "--db", demo_path, "--meeting", 7
     )
     assert code == 1 and "already has minutes" in err
+
+
+def test_import_minutes_pasted_from_a_council_page_keeps_its_minute_number(
+    capsys, demo_path, tmp_path
+):
+    """A corpus item (Coventry's Cabinet, minute 17) into a meeting: the number becomes the new
+    item's, the page furniture and the agenda text are left out and said so."""
+    from ocplan_desktop.services import meetings
+    from ocplan_desktop.store.workspace import open_workspace
+
+    corpus = Path(__file__).parent.parent / "fixtures" / "minutes_corpus"
+    source = corpus / "coventry_cabinet_member_2018_17.txt"
+    code, out, err = run(capsys, "import", "minutes", source, "--db", demo_path, "--meeting", 7)
+    assert code == 0, err
+    assert "Minute number: 17" in out and "Heading: Foleshill Community Centre Update" in out
+    assert "(minute 17)" in out
+    with open_workspace(demo_path) as ws:
+        item = meetings.agenda(ws, 7)[-1]
+        assert (item.title, item.minute_number) == ("Foleshill Community Centre Update", "17")
+    seed_json = run(
+        capsys,
+        "import",
+        "minutes",
+        corpus / "plymouth_cabinet_2010_111.txt",
+        "--db",
+        demo_path,
+        "--dry-run",
+        "--json",
+    )[1]
+    data = json.loads(seed_json)
+    assert data["minute_number"] == "111" and data["uncertain"] == []
+    assert [item["label"] for item in data["resolutions"]] == ["(1)", "(2)", "(3)", "(4)"]
 
 
 def test_import_minutes_mistakes_are_one_line(capsys, demo_path, tmp_path):

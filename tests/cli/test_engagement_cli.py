@@ -118,3 +118,31 @@ def test_exports_passed_on_and_poster(capsys, tmp_path, demo_path):
     )
     assert code == 0, err
     assert (tmp_path / "poster.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_survey_export_as_excel_writes_it_and_the_same_file_twice(capsys, tmp_path):
+    """A title row above the headers, "Ward" after ward names, semicolons, UTF-16; then the same
+    file again: named and refused in one line, imported with --again."""
+    db = tmp_path / "w.ocplan"
+    assert run(capsys, "new", db)[0] == 0
+    exercise_id = int(run(capsys, "exercise", "add", "--db", db, "--title", "Budget")[1])
+    survey = tmp_path / "budget.csv"
+    survey.write_bytes(
+        "Budget consultation 2024;;\r\nDate;Ward;Response\r\n"
+        '01-03-2024;Earlsdon Ward;"Buses, parks"\r\n'
+        "1 Mar 24;Ward: Foleshill (CV6 5AA);Libraries\r\n".encode("utf-16")
+    )
+    base = ["import", "feedback", survey, "--db", db, "--exercise", exercise_id]
+    code, out, err = run(capsys, *base)
+    assert code == 0, err
+    assert "imported 2 responses" in out
+    assert (
+        "note: row 1: the title row “Budget consultation 2024” above the headers was skipped" in out
+    )
+    code, out, _ = run(capsys, "feedback-summary", "--db", db, "--exercise", exercise_id, "--json")
+    by_ward = json.loads(out)["by_ward"]
+    assert by_ward["Earlsdon"] == 1 and by_ward["Foleshill"] == 1
+    code, out, err = run(capsys, *base)
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "budget.csv was already imported into the exercise “Budget”" in err
+    assert run(capsys, *base, "--again")[0] == 0

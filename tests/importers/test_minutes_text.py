@@ -53,7 +53,9 @@ def test_the_seed_imports_as_three_resolutions_seven_recommendations_and_ten_bul
 
 def test_the_seed_json_has_the_exact_shape():
     data = read_minutes_file(SEED_MINUTES).as_json()
-    assert list(data) == ["heading", "paragraphs", "bullets", "resolutions"]
+    assert list(data)[:4] == ["heading", "paragraphs", "bullets", "resolutions"]
+    # Extra keys come after the old ones.
+    assert list(data)[4:] == ["minute_number", "uncertain", "resolved_wording"]
     assert list(data["resolutions"][1]) == ["label", "text", "children"]
     assert data["resolutions"][1]["children"][6] == {
         "label": "g)",
@@ -67,7 +69,9 @@ def test_resolved_that_the_committee_with_bracketed_letters():
     parsed = read_minutes_file(STYLES / "resolved_lettered.txt")
     assert parsed.heading == "Coventry Climate Change Strategy 2024-2030"
     assert parsed.report_of.startswith("Report of the Director of Streetscene")
-    assert parsed.paragraphs[-1] == "RESOLVED: That the Cabinet:-"
+    # The words introducing the list, kept as minuted (printed before it), not narrative.
+    assert parsed.resolved_wording == "RESOLVED: That the Cabinet:-"
+    assert "RESOLVED: That the Cabinet:-" not in parsed.paragraphs
     assert shape(parsed.resolutions) == [("(a)", []), ("(b)", []), ("(c)", [])]
     assert parsed.resolutions[1].text.startswith("Delegates authority to the Director")
 
@@ -78,7 +82,7 @@ def test_capital_letters_after_resolved_in_a_windows_file():
     assert parsed.report_of == "Report of the Director of Housing and Transformation"
     assert shape(parsed.resolutions) == [("A", []), ("B", []), ("C", [])]
     assert parsed.resolutions[1].text == "Agree that the policy takes effect from 1 April 2024."
-    assert parsed.paragraphs[-1] == "RESOLVED that Cabinet be recommended to:"
+    assert parsed.resolved_wording == "RESOLVED that Cabinet be recommended to:"
     assert any("meeting closed" in note for note in parsed.notes)
 
 
@@ -226,3 +230,110 @@ def test_the_app_s_own_text_reads_back_the_same(paragraphs, bullets, resolutions
     assert again.paragraphs == minutes.paragraphs
     assert again.bullets == minutes.bullets
     assert again.resolutions == minutes.resolutions
+
+
+# Layouts from councils' pages (the corpus holds real examples of most; these pin each one).
+
+
+def test_a_minute_number_on_its_own_line_is_the_item_s_number_not_a_resolution():
+    parsed = parse_minutes(
+        "13.\n\nDeclarations of Interest\n\nMinutes:\n\nThere were no declarations of interest.\n"
+    )
+    assert parsed.minute_number == "13"
+    assert parsed.heading == "Declarations of Interest"
+    assert parsed.resolutions == ()
+    assert parsed.paragraphs == ("There were no declarations of interest.",)
+
+
+def test_resolved_with_the_first_lettered_item_on_the_same_line():
+    parsed = parse_minutes(
+        "Budget Monitoring\n\nRESOLVED: a. That the report be noted.\n"
+        "b. That the virements be approved.\nc. That officers report in March.\n"
+    )
+    assert [(item.label, item.text) for item in parsed.resolutions] == [
+        ("a.", "That the report be noted."),
+        ("b.", "That the virements be approved."),
+        ("c.", "That officers report in March."),
+    ]
+    assert parsed.paragraphs == ()  # "RESOLVED:" alone is not kept as narrative
+
+
+def test_capital_letters_without_punctuation_are_labels_only_in_a_run():
+    parsed = parse_body(
+        "RESOLVED that Cabinet:\n\nA Subject to the conditions in the report, approves the scheme.\n"
+        "B Delegates authority to the Director.\nC Notes the risks.\n"
+    )
+    assert [item.label for item in parsed.resolutions] == ["A", "B", "C"]
+    assert parsed.resolutions[0].text.startswith("Subject to the conditions")
+    alone = parse_minutes(
+        "Heading\n\nRESOLVED that:\n\nA Member's question be answered in writing.\n"
+    )
+    assert alone.resolutions[0].text == "that: A Member's question be answered in writing."
+    assert [item.reason for item in alone.uncertain] == [
+        "a capital letter and a space: read as the word “A”, not a label"
+    ]
+
+
+def test_members_points_lettered_before_resolved_are_narrative():
+    parsed = parse_minutes(
+        "Item\n\nMembers raised:\n\na) the cost of the scheme;\nb) its timing; and\nc) parking.\n\n"
+        "RESOLVED that the report be noted.\n"
+    )
+    assert parsed.paragraphs[1:] == (
+        "a) the cost of the scheme;",
+        "b) its timing; and",
+        "c) parking.",
+    )
+    assert [(item.label, item.text) for item in parsed.resolutions] == [
+        ("", "that the report be noted.")
+    ]
+
+
+def test_numbering_without_decision_wording_is_never_a_resolution():
+    parsed = parse_minutes(
+        "Announcements\n\n1. The Chair welcomed members.\n2. The meeting was webcast.\n"
+    )
+    assert parsed.resolutions == ()
+    assert parsed.paragraphs == ("1. The Chair welcomed members.", "2. The meeting was webcast.")
+
+
+def test_a_statutory_note_in_brackets_after_the_last_resolution_stands_alone():
+    parsed = parse_minutes(
+        "Urgent item\n\nRESOLVED that:\n\n(1) the report be noted;\n(2) officers act.\n"
+        "(This decision is not subject to call-in as it is urgent.)\n"
+    )
+    assert parsed.resolutions[-1].text == "officers act."
+    assert parsed.paragraphs[-1] == "(This decision is not subject to call-in as it is urgent.)"
+
+
+def test_a_decision_that_differs_from_the_minutes_is_flagged_not_merged():
+    parsed = parse_minutes(
+        "5.\n\nLibrary Strategy\n\nDecision:\n\nRESOLVED that the strategy be approved.\n\n"
+        "Minutes:\n\nRESOLVED that the strategy be deferred.\n"
+    )
+    assert [item.text for item in parsed.resolutions] == ["that the strategy be deferred."]
+    assert len(parsed.uncertain) == 1 and "differs" in parsed.uncertain[0].reason
+    same = parse_minutes(
+        "5.\n\nLibrary Strategy\n\nDecision:\n\nRESOLVED that the strategy be approved.\n\n"
+        "Minutes:\n\nRESOLVED that the strategy be approved.\n"
+    )
+    assert same.uncertain == () and len(same.resolutions) == 1
+    assert any("given again" in note for note in same.notes)
+
+
+def test_page_furniture_is_left_out():
+    parsed = parse_minutes(
+        "42.\n\nHousing Enforcement Policy pdf icon PDF 104 KB\n\nReport of the Director\n\n"
+        "    • Share this item\n\nAdditional documents:\n\nMinutes:\n\nThe Cabinet considered the report.\n\n"
+        "RESOLVED that the policy be approved.\n\nSupporting documents:\n\nAppendix 1 PDF 200 KB\n"
+    )
+    assert (parsed.minute_number, parsed.heading) == ("42", "Housing Enforcement Policy")
+    assert parsed.report_of == "Report of the Director"
+    assert parsed.paragraphs == ("The Cabinet considered the report.",)
+    assert any("Supporting documents" in note for note in parsed.notes)
+
+
+def test_utf16_text_files_are_read(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_bytes("Apologies\n\nRESOLVED that the apologies be noted.\n".encode("utf-16"))
+    assert read_minutes_file(path).heading == "Apologies"

@@ -135,6 +135,50 @@ def test_import_maps_unmatched_wards_then_imports(window, qtbot, tmp_path):
     assert "3 responses imported" in window.last_message.text()
 
 
+def test_a_file_imported_before_is_named_and_needs_a_tick(window, qtbot, tmp_path):
+    page = open_page(window, qtbot)
+    path = tmp_path / "again.csv"
+    path.write_text("Date,Ward,Response\n2024-02-01,Earlsdon,Hello\n", encoding="utf-8")
+    before = page.current_exercise().response_count
+    dialog = page.import_file(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    assert not dialog.again.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.start_import()
+    qtbot.waitUntil(lambda: page.current_exercise().response_count == before + 1)
+    window.last_message.accept()
+    dialog = page.import_file(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    assert dialog.again.isVisibleTo(dialog)
+    assert dialog.again.text().startswith("again.csv was already imported into the exercise")
+    assert not dialog.import_button.isEnabled() and dialog.start_import() is None
+    dialog.again.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.start_import()
+    qtbot.waitUntil(lambda: page.current_exercise().response_count == before + 2)
+
+
+def test_a_near_miss_is_offered_in_the_mapping_step_never_applied(window, qtbot, tmp_path):
+    page = open_page(window, qtbot)
+    path = tmp_path / "typo.csv"
+    path.write_text(
+        "Date,Ward,Response\n2024-02-01,Earlsdon Ward,a\n2024-02-02,Earlsdn,b\n", encoding="utf-8"
+    )
+    dialog = page.import_file(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    assert [item.value for item in dialog.plan.unmatched_wards] == [
+        "Earlsdn"
+    ]  # "Earlsdon Ward" matched
+    assert not dialog.import_button.isEnabled()  # the suggestion is not applied by itself
+    use = dialog.wards.cellWidget(0, 2)
+    assert use.text() == "Use Earlsdon"
+    use.click()
+    assert dialog.plan.ok and dialog.import_button.isEnabled()
+    assert dialog.plan.ward_counts(dialog.context) == {"Earlsdon": 2}
+    dialog.reject()
+
+
 def test_pass_on_selected_responses(window, qtbot):
     page = open_page(window, qtbot)
     select_rows(page, [0, 1])

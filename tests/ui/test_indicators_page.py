@@ -181,11 +181,14 @@ def test_the_catalogue_editor_adds_refuses_and_undoes(page, window, qtbot):
     editor.name.setText("Trees planted by volunteers")
     editor.polarity.setCurrentIndex(editor.polarity.findData("higher"))
     editor.set_comparators(["England"])
+    editor.tolerance.setValue(10)
+    editor.tolerance_kind.setCurrentIndex(1)  # "% of the previous value"
     assert editor.save() is True
     qtbot.waitUntil(lambda: not editor.isVisible())
     assert page.catalogue_tab.table.model.rowCount() == 74
     item = service_item(window.ws, "NEW1")
     assert item.comparators == ("England",)
+    assert item.tolerance_text == "10%"  # relative, shown as written
     window.undo_stack.undo()
     assert page.catalogue_tab.table.model.rowCount() == 73
 
@@ -225,6 +228,38 @@ def test_import_shows_the_preview_then_writes_all_of_it(page, window, tmp_path, 
     assert store.find_value(window.ws, cc02, "2022-23", reference.own_area(window.ws).id)
     assert window.last_message.windowTitle() == "Imported"
     window.last_message.accept()
+
+
+def test_a_file_imported_before_needs_a_confirmation(page, window, tmp_path, qtbot):
+    def imported(path):
+        page.files.last_result = None
+        page.files.start_import(path)
+        qtbot.waitUntil(lambda: page.files.preview is not None and page.files.preview.isVisible())
+        qtbot.waitUntil(lambda: page.files.preview.plan.file == path.name)
+        return page.files.preview
+
+    first, second = tmp_path / "values.csv", tmp_path / "newer.csv"
+    first.write_text("Indicator,Period,Value\nCC02,2022-23,560\n", encoding="utf-8")
+    second.write_text("Indicator,Period,Value\nCC02,2022-23,570\n", encoding="utf-8")
+    for path in (first, second):
+        preview = imported(path)
+        assert not preview.again.isVisibleTo(preview)
+        preview.import_button.click()
+        qtbot.waitUntil(lambda: page.files.last_result is not None, timeout=20_000)
+        window.last_message.accept()
+    preview = imported(first)  # back to 560: a change, but this file was imported before
+    assert preview.again.isVisibleTo(preview)
+    assert preview.again.text().startswith(
+        "values.csv was already imported into the indicator catalogue on "
+    )
+    assert not preview.import_button.isEnabled()
+    preview.again.setChecked(True)
+    assert preview.import_button.isEnabled()
+    preview.import_button.click()
+    qtbot.waitUntil(lambda: page.files.last_result is not None, timeout=20_000)
+    cc02 = store.code_owner(window.ws, "CC02")
+    value = store.find_value(window.ws, cc02, "2022-23", reference.own_area(window.ws).id)
+    assert value.value == 560
 
 
 def test_a_refused_file_cannot_be_imported(page, window, tmp_path, qtbot):

@@ -237,7 +237,23 @@ def test_importing_the_seed_text_into_an_item(window, qtbot):
     page.menu_actions.import_text.trigger()
     dialog = opened(qtbot, page)
     assert dialog.load_file(SEED_MINUTES)
-    assert dialog.preview.counts == {"paragraphs": 5, "bullets": 10, "resolutions": 3, "under": 7}
+    assert dialog.preview.counts == {
+        "paragraphs": 5,
+        "bullets": 10,
+        "resolutions": 3,
+        "under": 7,
+        "unsure": 1,  # no RESOLVED line: 1)–3) are read from their wording, and it says so
+    }
+    assert "Unsure of 1 line" in dialog.problem.text()
+    unsure = [
+        dialog.preview.topLevelItem(i)
+        for i in range(dialog.preview.topLevelItemCount())
+        if dialog.preview.topLevelItem(i).text(0).startswith("Unsure")
+    ]
+    assert unsure and unsure[0].child(0).text(1) == (
+        "read as a resolution from its wording (“That …”): there is no RESOLVED line: "
+        "“1) That the engagement feedback received be noted”"
+    )
     assert dialog.targets() == {1: (dialog.targets()[1][0], "Cabinet")}
     accept(qtbot, window, dialog)
     editor = page.panel.minutes
@@ -253,6 +269,27 @@ def test_importing_the_seed_text_into_an_item(window, qtbot):
     assert editor.resolutions.texts()[1][2] == "Recommendations to Cabinet"
     window.undo_stack.undo()
     assert editor.resolutions.ids() == []
+
+
+def test_a_pasted_minute_number_becomes_the_item_s_number(window, qtbot):
+    page = page_of(window)
+    upcoming = next(m for m in meetings.list_meetings(window.ws) if m.date == "2024-02-07")
+    page.select_meeting(upcoming.id)
+    qtbot.waitUntil(lambda: page.meeting_id == upcoming.id)
+    item = page.panel.agenda.items[-1]
+    assert item.minute_number == ""
+    page.panel.open_minutes(item.id)
+    page.menu_actions.import_text.trigger()
+    dialog = opened(qtbot, page)
+    dialog.text.setPlainText(
+        "13.\n\nDeclarations of Interest pdf icon PDF 40 KB\n\nAdditional documents:\n\n"
+        "Minutes:\n\nThere were no declarations of interest.\n"
+    )
+    dialog.recognise()
+    assert dialog.preview.topLevelItem(0).text(1) == "13"
+    assert dialog.preview.counts["resolutions"] == 0  # "13." is the item's number, not a resolution
+    accept(qtbot, window, dialog)
+    qtbot.waitUntil(lambda: meetings.agenda(window.ws, upcoming.id)[-1].minute_number == "13")
 
 
 def test_the_month_calendar_selects_meetings(window, qtbot):

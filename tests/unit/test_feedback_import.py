@@ -10,6 +10,7 @@ import pytest
 from ocplan_desktop.domain.engagement import NOT_COLLECTED
 from ocplan_desktop.domain.errors import ValidationError
 from ocplan_desktop.importers.feedback import ColumnMap, import_feedback
+from ocplan_desktop.importers.repeats import RepeatedImport
 from ocplan_desktop.importers.tabular import write_table
 from ocplan_desktop.services import engagement, engagement_analysis, engagement_lists
 from ocplan_desktop.store import reference
@@ -67,7 +68,8 @@ def test_unmatched_wards_refuse_the_import_and_are_listed_until_mapped(ws, tmp_p
         import_feedback(ws, path, exercise_id)
     message = str(caught.value)
     assert message.startswith("survey.csv: nothing was imported")
-    assert "'Narnia' (rows 8, 10)" in message and "'Holbrok' (row 9)" in message
+    assert "'Narnia' (rows 8, 10)" in message
+    assert "'Holbrok' (row 9; did you mean Holbrook?)" in message  # offered, not applied
     assert ws.scalar("SELECT count(*) FROM feedback") == 0
     assert ws.scalar("SELECT count(*) FROM feedback_themes WHERE name = 'Parks'") == 0
 
@@ -107,9 +109,33 @@ def test_column_mapping_is_remembered_per_exercise(ws, tmp_path):
     )
     assert saved.columns == {"Q1": "date", "Q2": "ward", "Q3": "text"}
     # the next export of the same survey needs no --map; another exercise still does
-    assert import_feedback(ws, path, exercise_id).imported == 1
+    later = tmp_path / "export-2.csv"
+    later.write_text("Q1,Q2,Q3\n2024-01-02,Foleshill,Better\n", encoding="utf-8")
+    assert import_feedback(ws, later, exercise_id).imported == 1
     with pytest.raises(ValidationError, match="no column is mapped"):
-        import_feedback(ws, path, other)
+        import_feedback(ws, later, other)
+
+
+def test_the_same_file_twice_is_named_and_refused_unless_again(ws, tmp_path):
+    path = write_csv(tmp_path / "survey.csv", ROWS, "utf-8")
+    exercise_id = exercise(ws)
+    assert import_feedback(ws, path, exercise_id).imported == 6
+    renamed = tmp_path / "survey (1).csv"
+    renamed.write_bytes(path.read_bytes())  # the same content under another name
+    before = ws.scalar("SELECT count(*) FROM feedback")
+    with pytest.raises(RepeatedImport) as caught:
+        import_feedback(ws, renamed, exercise_id)
+    assert str(caught.value).startswith(
+        "survey (1).csv was already imported into the exercise “Budget consultation” on "
+    )
+    assert "(as survey.csv, 6 rows); nothing was imported" in str(caught.value)
+    assert ws.scalar("SELECT count(*) FROM feedback") == before
+    with pytest.raises(RepeatedImport):
+        import_feedback(ws, renamed, exercise_id, dry_run=True)
+    # into another exercise it is new; with again, it goes in
+    assert import_feedback(ws, renamed, exercise(ws, "Other")).imported == 6
+    assert import_feedback(ws, renamed, exercise_id, again=True).imported == 6
+    assert ws.scalar("SELECT count(*) FROM feedback WHERE exercise_id = ?", (exercise_id,)) == 12
 
 
 def test_a_bad_row_changes_nothing_and_names_file_row_and_column(ws, tmp_path):

@@ -109,7 +109,8 @@ def test_units_frequencies_and_small_fields():
     assert parse_decimals("2") == 2
     with pytest.raises(ValidationError, match="decimals"):
         parse_decimals("7")
-    assert parse_tolerance("0.5%") == 0.5
+    assert parse_tolerance("0.5%") == (0.5, True)  # relative: within 0.5% of the previous value
+    assert parse_tolerance("0.5") == (0.5, False)
     with pytest.raises(ValidationError, match="negative"):
         parse_tolerance("-1")
     assert parse_provisional("Provisional") is True

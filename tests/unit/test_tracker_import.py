@@ -131,6 +131,30 @@ def test_an_unedited_export_imports_back_unchanged(ws, awkward, tmp_path, suffix
     assert snapshot(ws) == before
 
 
+@pytest.mark.parametrize("nobody", ["N/A", "-", "TBC", "tbc", "n/a", "To be confirmed"])
+def test_placeholders_in_a_person_s_column_are_not_people(ws, awkward, tmp_path, nobody):
+    rows = [{"reference": "SCC 2023-02-01 / 2(e)", "lead_officer": nobody}]
+    plan = plan_import(ws, write_csv(tmp_path / "t.csv", rows), today=TODAY)
+    assert plan.new_people == ()
+    (update,) = plan.updates
+    assert update.details == ("Lead officer cleared (was =Evil & <Co> 🎉)",)
+    rows = [{"reference": "NEW / 9", "text": "New", "to_body": "CAB", "cabinet_member": nobody}]
+    plan = plan_import(ws, write_csv(tmp_path / "n.csv", rows), today=TODAY)
+    assert plan.new_people == () and plan.creates[0].values["cabinet_member_id"] is None
+
+
+def test_a_blank_cell_leaves_the_stored_value_unless_blank_clears(ws, awkward, tmp_path):
+    before = {row["reference"]: row for row in store.by_reference(ws).values()}
+    reference = "SCC 2023-02-01 / 2(e)"
+    rows = [{"reference": reference, "due_date": "", "response_text": "", "lead_officer": ""}]
+    path = write_csv(tmp_path / "b.csv", rows)
+    plan = plan_import(ws, path, today=TODAY)
+    assert plan.updates == () and len(plan.unchanged) == 1
+    cleared = plan_import(ws, path, today=TODAY, blank_clears=True)
+    assert cleared.updates and "lead_officer_id" in cleared.updates[0].values
+    assert before[reference]["lead_officer_id"] is not None
+
+
 def test_unneutralise_takes_off_only_the_export_apostrophe():
     assert unneutralise("'=SUM(A1)") == "=SUM(A1)"
     assert unneutralise("'\tx") == "\tx"
@@ -333,8 +357,10 @@ def test_an_import_backs_the_workspace_up_first(ws, awkward, tmp_path):
 
 def test_the_preview_says_what_each_update_changes_from_and_to(ws, awkward, tmp_path):
     rows = [{"reference": "SCC 2023-02-01 / 2(e)", "status": "Completed", "lead_officer": ""}]
-    plan = plan_import(ws, write_csv(tmp_path / "t.csv", rows), today=TODAY)
-    (update,) = plan.updates
+    path = write_csv(tmp_path / "t.csv", rows)
+    (update,) = plan_import(ws, path, today=TODAY).updates
+    assert update.details == ("Status: In progress → Completed",)  # a blank leaves it alone
+    (update,) = plan_import(ws, path, today=TODAY, blank_clears=True).updates
     assert update.details == (
         "Lead officer cleared (was =Evil & <Co> 🎉)",
         "Status: In progress → Completed",

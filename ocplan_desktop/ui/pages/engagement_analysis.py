@@ -101,6 +101,8 @@ def _summary_text(summary: FeedbackSummary) -> str:
         )
     else:
         parts.append("Every ward was heard from.")
+    if summary.boundary_note:
+        parts.append(f"<br><b>Ward boundaries changed:</b> {escape(summary.boundary_note)}")
     return " ".join(parts)
 
 

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,11 +31,13 @@ from ocplan_desktop.importers.feedback import (
     FeedbackContext,
     FeedbackPlan,
     ImportResult,
+    exercise_target,
     import_feedback,
     load_context,
     plan_import,
     resolve_columns,
 )
+from ocplan_desktop.importers.repeats import earlier_text
 from ocplan_desktop.importers.tabular import Table, read_table
 from ocplan_desktop.services.progress import Progress
 from ocplan_desktop.store.workspace import Workspace
@@ -70,16 +73,23 @@ class FeedbackImportDialog(QDialog):
         self.columns.verticalHeader().setVisible(False)
         self.wards_label = QLabel(self)
         self.wards_label.setWordWrap(True)
-        self.wards = QTableWidget(0, 3, self)
+        self.wards = QTableWidget(0, 4, self)
         self.wards.setAccessibleName("Unmatched wards")
-        self.wards.setHorizontalHeaderLabels(["Value in the file", "Rows", "Means"])
+        self.wards.setHorizontalHeaderLabels(["Value in the file", "Rows", "Suggestion", "Means"])
         self.wards.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.wards.verticalHeader().setVisible(False)
-        self.wards.setColumnWidth(0, 220)
-        self.wards.setColumnWidth(2, 240)
+        self.wards.setColumnWidth(0, 200)
+        self.wards.setColumnWidth(2, 170)
+        self.wards.setColumnWidth(3, 220)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Preview")
+        # The same file imported into this exercise before: named, imported again only if ticked.
+        self.earlier = ""
+        self.again = QCheckBox(self)
+        self.again.setAccessibleName("Import it again")
+        self.again.hide()
+        self.again.toggled.connect(self._on_again_toggled)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = QPushButton("&Import", self)
         self.import_button.setEnabled(False)
@@ -97,6 +107,7 @@ class FeedbackImportDialog(QDialog):
         layout.addWidget(self.wards, 1)
         layout.addWidget(QLabel("<b>Preview</b>"))
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.again)
         layout.addWidget(self.buttons)
         self.resize(820, 720)
 
@@ -117,10 +128,13 @@ class FeedbackImportDialog(QDialog):
 
     def set_table(self, table: Table) -> None:
         self.table = table
-        encoding = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "xlsx": "Excel workbook"}
+        where = f"the exercise “{self.context.exercise_title}”"
+        self.earlier = earlier_text(self.ws, table, exercise_target(self.exercise_id), where)
+        self.again.setText(f"{self.earlier}. Import it again")
+        self.again.setVisible(bool(self.earlier))
         self.file_label.setText(
-            f"<b>{escape(table.name)}</b>: {len(table.rows):,} rows, "
-            f"{encoding.get(table.encoding, table.encoding)}"
+            f"<b>{escape(table.name)}</b>: {len(table.rows):,} rows, {table.encoding_text}"
+            + "".join(f"<br>{escape(note)}" for note in table.notes)
         )
         mapping = resolve_columns(table, self.context.saved)
         self.columns.setRowCount(len(table.headers))
@@ -191,8 +205,15 @@ class FeedbackImportDialog(QDialog):
             return
         self.plan = plan
         self._show_unmatched(plan.unmatched_wards)
-        self.import_button.setEnabled(plan.ok)
+        self.import_button.setEnabled(self._can_import())
         self.preview.setPlainText(self._preview_text(plan))
+
+    def _can_import(self) -> bool:
+        agreed = not self.earlier or self.again.isChecked()
+        return self.plan is not None and self.plan.ok and agreed
+
+    def _on_again_toggled(self, _checked: bool) -> None:
+        self.import_button.setEnabled(self._can_import())
 
     def _show_unmatched(self, unmatched: Any) -> None:
         self.wards_label.setText(
@@ -206,14 +227,29 @@ class FeedbackImportDialog(QDialog):
         for row, item in enumerate(unmatched):
             self.wards.setItem(row, 0, _read_only(item.value))
             rows = ", ".join(str(number) for number in item.rows[:8])
-            self.wards.setItem(row, 1, _read_only(rows + (" …" if len(item.rows) > 8 else "")))
+            rows += " …" if len(item.rows) > 8 else ""
+            self.wards.setItem(
+                row, 1, _read_only(f"{rows} — {item.reason}" if item.reason else rows)
+            )
+            # A near miss is offered, never applied: the officer presses the button or chooses.
+            if item.suggestion:
+                use = QPushButton(f"Use {item.suggestion}", self.wards)
+                use.setAccessibleName(f"Use {item.suggestion} for {item.value}")
+                use.clicked.connect(
+                    lambda _checked=False, value=item.value, ward=item.suggestion: self.set_ward(
+                        value, ward
+                    )
+                )
+                self.wards.setCellWidget(row, 2, use)
+            else:
+                self.wards.setItem(row, 2, _read_only("—"))
             combo = QComboBox(self.wards)
             combo.setAccessibleName(f"Ward for {item.value}")
             combo.addItems([CHOOSE, *names, NOT_COLLECTED])
             combo.currentTextChanged.connect(
                 lambda text, value=item.value: self._on_ward_chosen(value, text)
             )
-            self.wards.setCellWidget(row, 2, combo)
+            self.wards.setCellWidget(row, 3, combo)
         self.wards.setVisible(bool(unmatched))
 
     def _preview_text(self, plan: FeedbackPlan) -> str:
@@ -241,13 +277,16 @@ class FeedbackImportDialog(QDialog):
         self.start_import()
 
     def start_import(self) -> Task | None:
-        if self.table is None or self.plan is None or not self.plan.ok:
+        if self.table is None or not self._can_import():
             return None
         table, exercise_id = self.table, self.exercise_id
         columns, wards = self.column_map(), dict(self._ward_choices)
+        again = bool(self.earlier)  # only reached with the box ticked
 
         def job(ws: Workspace, progress: Progress) -> ImportResult:
-            return import_feedback(ws, table, exercise_id, columns, wards, progress=progress)
+            return import_feedback(
+                ws, table, exercise_id, columns, wards, again=again, progress=progress
+            )
 
         self.import_button.setEnabled(False)
         self.task = run_with_progress(

@@ -21,7 +21,7 @@ COLUMNS: list[Column[Indicator]] = [
     Column("Polarity", lambda i: i.polarity_text),
     Column("Unit", lambda i: i.unit),
     Column("Decimals", lambda i: i.decimals, numeric=True),
-    Column("Tolerance", lambda i: f"{i.tolerance:g}", sort=lambda i: i.tolerance, numeric=True),
+    Column("Tolerance", lambda i: i.tolerance_text, sort=lambda i: i.tolerance, numeric=True),
     Column("Frequency", lambda i: i.frequency),
     Column("Reported", lambda i: i.reported_text or "every period"),
     Column("Comparators", lambda i: "; ".join(i.comparators)),

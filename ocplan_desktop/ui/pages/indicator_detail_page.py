@@ -218,7 +218,7 @@ class IndicatorDetailPage(QWidget):
             item.theme or "No theme",
             item.polarity_text,
             f"unit {item.unit}, {item.decimals} decimal place{'s' if item.decimals != 1 else ''}",
-            f"same within {item.tolerance:g}",
+            f"same within {item.tolerance_text}",
             item.frequency,
         ]
         if item.reported_text:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -69,6 +70,18 @@ class IndicatorEditorDialog(QDialog):
         self.tolerance.setRange(0, 1e9)
         self.tolerance.setDecimals(4)
         self.tolerance.setToolTip("A change this size or smaller counts as stayed the same")
+        self.tolerance_kind = QComboBox(self)
+        self.tolerance_kind.setAccessibleName("Tolerance is")
+        self.tolerance_kind.addItem("in the indicator's unit", False)
+        self.tolerance_kind.addItem("% of the previous value", True)
+        self.tolerance_kind.setToolTip(
+            "Relative: “10” means a change of at most 10% of the previous value counts as the same"
+        )
+        tolerance_row = QWidget(self)
+        tolerance_layout = QHBoxLayout(tolerance_row)
+        tolerance_layout.setContentsMargins(0, 0, 0, 0)
+        tolerance_layout.addWidget(self.tolerance)
+        tolerance_layout.addWidget(self.tolerance_kind, 1)
         self.source = QLineEdit(self)
         self.frequency = QComboBox(self)
         self.frequency.addItems(list(FREQUENCIES))
@@ -99,7 +112,7 @@ class IndicatorEditorDialog(QDialog):
             ("&Polarity:", self.polarity),
             ("&Unit:", self.unit),
             ("&Decimal places:", self.decimals),
-            ("Tolerance for &same:", self.tolerance),
+            ("Tolerance for &same:", tolerance_row),
             ("&Source:", self.source),
             ("&Frequency:", self.frequency),
             ("Co&mparator areas:", self.comparators),
@@ -139,6 +152,7 @@ class IndicatorEditorDialog(QDialog):
         self.unit.setCurrentText(item.unit)
         self.decimals.setValue(item.decimals)
         self.tolerance.setValue(item.tolerance)
+        self.tolerance_kind.setCurrentIndex(1 if item.tolerance_relative else 0)
         self.source.setText(item.source)
         self.frequency.setCurrentText(item.frequency)
         self.set_comparators(item.comparators)
@@ -167,6 +181,7 @@ class IndicatorEditorDialog(QDialog):
             unit=self.unit.currentText(),
             decimals=self.decimals.value(),
             tolerance=self.tolerance.value(),
+            tolerance_relative=bool(self.tolerance_kind.currentData()),
             source=self.source.text(),
             frequency=self.frequency.currentText(),
             owner=self.owner.text(),

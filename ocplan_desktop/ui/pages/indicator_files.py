@@ -90,7 +90,9 @@ class IndicatorFiles:
         def job(connection: Workspace, progress: Progress) -> ImportPlan:
             from ocplan_desktop.importers.indicators import import_indicators
 
-            return import_indicators(connection, path, progress, expected=plan)
+            # The preview asked before a file imported earlier could be imported again.
+            again = bool(plan.earlier_import)
+            return import_indicators(connection, path, progress, expected=plan, again=again)
 
         self.task = run_with_progress(
             self.page,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -56,6 +57,14 @@ class IndicatorImportDialog(QDialog):
         if plan.ignored_columns:
             self.ignored.setText("Columns not used: " + ", ".join(plan.ignored_columns))
         self.ignored.setVisible(bool(plan.ignored_columns))
+        self.notes = QLabel("\n".join(plan.notes), self)
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(bool(plan.notes))
+        # The same file imported before: named, and imported again only when the officer says so.
+        self.again = QCheckBox(f"{plan.earlier_import}. Import it again", self)
+        self.again.setAccessibleName("Import it again")
+        self.again.setVisible(bool(plan.earlier_import))
+        self.again.toggled.connect(self._on_again_toggled)
         self.table = RecordTable(
             RecordTableModel(COLUMNS),
             "Import preview",
@@ -65,7 +74,7 @@ class IndicatorImportDialog(QDialog):
         self.table.set_rows(list(plan.lines))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = QPushButton(self._import_text(), self)
-        self.import_button.setEnabled(plan.ok and plan.writes_anything)
+        self.import_button.setEnabled(self._can_import())
         self.import_button.setDefault(self.import_button.isEnabled())
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.clicked.connect(self._on_import_button_clicked)
@@ -74,6 +83,8 @@ class IndicatorImportDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.ignored)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.again)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
 
@@ -83,6 +94,13 @@ class IndicatorImportDialog(QDialog):
         if not self.plan.writes_anything:
             return "Nothing to import"
         return "&Import"
+
+    def _can_import(self) -> bool:
+        repeat_agreed = not self.plan.earlier_import or self.again.isChecked()
+        return self.plan.ok and self.plan.writes_anything and repeat_agreed
+
+    def _on_again_toggled(self, _checked: bool) -> None:
+        self.import_button.setEnabled(self._can_import())
 
     def _on_import_button_clicked(self) -> None:
         self.import_button.setEnabled(False)

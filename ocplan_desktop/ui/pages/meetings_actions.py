@@ -275,10 +275,11 @@ class MeetingsActions:
 
         def accepted() -> None:
             parsed = dialog.minutes(item_id)
+            number = dialog.parsed.minute_number
             targets = {index: target[0] for index, target in dialog.targets().items()}
             self.page.session.run(
                 "Import minutes text",
-                lambda ws: approval.import_into_item(ws, item_id, parsed, targets),
+                lambda ws: approval.import_into_item(ws, item_id, parsed, targets, number),
             )
 
         dialog.accepted.connect(accepted)

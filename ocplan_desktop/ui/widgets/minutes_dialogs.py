@@ -63,7 +63,11 @@ class ParsedPreview(QTreeWidget):
     def show_parsed(self, parsed: ParsedMinutes, bodies: dict[int, str] | None = None) -> None:
         self.clear()
         bodies = bodies or {}
-        for title, value in (("Heading", parsed.heading), ("Report of", parsed.report_of)):
+        for title, value in (
+            ("Minute number", parsed.minute_number),
+            ("Heading", parsed.heading),
+            ("Report of", parsed.report_of),
+        ):
             self.addTopLevelItem(QTreeWidgetItem([title, value or "(none)"]))
         for title, texts in (("Paragraphs", parsed.paragraphs), ("Bullets", parsed.bullets)):
             group = QTreeWidgetItem([f"{title} ({len(texts)})", ""])
@@ -78,6 +82,14 @@ class ParsedPreview(QTreeWidget):
         )
         self._resolutions(group, parsed.resolutions, 0, bodies)
         self.addTopLevelItem(group)
+        if parsed.uncertain:
+            unsure = QTreeWidgetItem([f"Unsure ({len(parsed.uncertain)})", "Check these lines"])
+            for item in parsed.uncertain:
+                shown = " ".join(item.text.split())
+                child = QTreeWidgetItem([f"line {item.line}", f"{item.reason}: “{shown}”"])
+                child.setToolTip(1, f"{item.text}\n{item.reason}")
+                unsure.addChild(child)
+            self.addTopLevelItem(unsure)
         for note in parsed.notes:
             self.addTopLevelItem(QTreeWidgetItem(["Note", note]))
         self.counts = {
@@ -85,6 +97,7 @@ class ParsedPreview(QTreeWidget):
             "bullets": len(parsed.bullets),
             "resolutions": len(parsed.resolutions),
             "under": under,
+            "unsure": len(parsed.uncertain),
         }
         self.expandAll()
 
@@ -219,6 +232,12 @@ class MinutesImportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not empty)
         if empty:
             self.problem.setText("Nothing recognised yet: paste the minutes text.")
+        elif self.parsed.uncertain:
+            count = len(self.parsed.uncertain)
+            self.problem.setText(
+                f"Unsure of {count} line{'s' if count > 1 else ''} (listed under “Unsure”): "
+                "check them before importing."
+            )
         else:
             self.problem.setText("")
 
