@@ -27,7 +27,9 @@ def make_application() -> QApplication:
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
+        from ocplan_desktop.ui.application import OcplanApplication
+
+        app = OcplanApplication(sys.argv[:1])
     if app.property("ocplan_ready"):
         return app
     app.setProperty("ocplan_ready", True)

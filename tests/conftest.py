@@ -64,3 +64,11 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace = new_workspace(tmp_path / "empty.ocplan")
     yield workspace
     workspace.close()
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """pytest-qt makes the app the window runs in: the one whose quitting saves what is typed."""
+    from ocplan_desktop.ui.application import OcplanApplication
+
+    return OcplanApplication

@@ -12,6 +12,7 @@ Start-up is measured to the shell being shown, and to the first view filled (ben
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,8 @@ from PySide6.QtWidgets import (
 from ocplan_desktop import APP_TITLE, __version__
 from ocplan_desktop.domain.errors import OcplanError
 from ocplan_desktop.services.change import Change, everything
+from ocplan_desktop.ui.edit_actions import REDO_KEYS, UNDO_KEYS, undo_redo_actions
+from ocplan_desktop.ui.keyboard import page_menu_title, view_action_text
 from ocplan_desktop.ui.session import Session
 
 if TYPE_CHECKING:
@@ -96,6 +99,8 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.session.refused.connect(self._on_session_refused)
+        self.session.happened.connect(self.say)
+        self._guard_quitting()
         self.nav.setCurrentRow(0)
         self._update_title()
 
@@ -158,15 +163,15 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addSeparator()
         self.quit_separator = file_menu.addSeparator()  # the care's actions go above this
-        self._add_action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        # Ctrl+Q on every desktop: Qt's standard Quit key is none at all on Windows.
+        quit_action = self._add_action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
+        quit_action.setObjectName("quitAction")
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self._shortcuts.append((undo, [QKeySequence.StandardKey.Undo]))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self._shortcuts.append(
-            (redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
-        )
+        undo, redo = undo_redo_actions(self.session, self)
+        self._shortcuts.append((undo, list(UNDO_KEYS)))
+        self._shortcuts.append((redo, list(REDO_KEYS)))
+        self.undo_action, self.redo_action = undo, redo
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.edit_menu = edit_menu
@@ -180,7 +185,7 @@ class MainWindow(QMainWindow):
         for row, (title, _module, _name) in enumerate(PAGES):
             action = self._add_action(
                 view_menu,
-                title,
+                view_action_text(title),
                 QKeySequence(f"Ctrl+{row + 1}"),
                 lambda _checked=False, row=row: self.show_page(row),
             )
@@ -200,7 +205,7 @@ class MainWindow(QMainWindow):
             actions = page.page_actions()
             if not actions:
                 continue
-            menu = QMenu(page.title.split(" ")[0].replace("&", "&&"), self)
+            menu = QMenu(page_menu_title(page.title), self)
             menu.setObjectName(f"pageMenu{row}")
             for action in actions:
                 menu.addAction(action)
@@ -311,8 +316,13 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
-    def set_workspace(self, ws: Workspace) -> None:
+    def set_workspace(self, ws: Workspace) -> bool:
+        """Show `ws`, after saving what is typed into the one open; False (and `ws` closed) when
+        an edit of the open one was refused, so the officer can put it right first."""
         self.build_pages()
+        if not self.save_pending_edits():
+            ws.close()
+            return False
         previous = self.session.ws
         self.session.set_workspace(ws)
         if previous is not None:
@@ -328,6 +338,8 @@ class MainWindow(QMainWindow):
             )
         self.workspace_opened.emit(ws)
         self.broadcast(everything())
+        self.say(f"Opened {ws.origin or ws.path}" + (" read-only" if ws.read_only else ""))
+        return True
 
     def broadcast(self, change: Change) -> None:
         self.session.broadcast(change)
@@ -404,7 +416,43 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
 
+    # saving what is typed, closing and quitting ----------------------------------------------------
+    def save_pending_edits(self, *, dialogs: bool = False) -> bool:
+        """Save what is typed and not yet saved anywhere in the window (`pending_edits`), dialogs
+        included when quitting; False when an edit was refused (its message is shown)."""
+        ws = self.session.ws
+        if ws is None or ws.read_only:
+            return True
+        from ocplan_desktop.ui.pending_edits import commit_pending_edits
+
+        refused = commit_pending_edits(
+            [self], dialogs=dialogs, refused=lambda: self.session.refusals
+        )
+        return not refused
+
+    def _guard_quitting(self) -> None:
+        """Quitting the app (Ctrl+Q, logging out, a signal) saves what is typed first, the open
+        dialogs' input included; a refused edit keeps the app open to say why."""
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        guards = getattr(app, "quit_guards", None)
+        if guards is None:
+            return
+
+        def guard() -> bool:
+            try:
+                return self.save_pending_edits(dialogs=True)
+            except RuntimeError:  # the window is gone already
+                return True
+
+        guards.append(guard)
+        self.destroyed.connect(lambda *_args: guard in guards and guards.remove(guard))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.save_pending_edits():
+            event.ignore()
+            return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
         if self.session.ws is not None:
@@ -428,7 +476,14 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_session_refused(self, message: str) -> None:
+        if not self.isVisible():
+            logging.getLogger(__name__).warning("not changed: %s", message)
+            return  # no dialog without the window it belongs to
         self.show_message("Not changed", message)
+
+    def say(self, text: str) -> None:
+        """What just happened, in the status bar for a while."""
+        self.statusBar().showMessage(text, 10_000)
 
     # search ----------------------------------------------------------------------------------------
     search_dialog: SearchDialog | None = None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ocplan_desktop.domain.engagement import NOT_COLLECTED
 from ocplan_desktop.services.engagement import ExerciseFields, ResponseFields
 from ocplan_desktop.ui.format import date_text
+from ocplan_desktop.ui.pending_edits import saves_on_quit
 
 
 def _checklist(items: list[tuple[int, str]], checked: set[int], name: str) -> QListWidget:
@@ -91,6 +92,7 @@ class ExerciseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, 520)
+        saves_on_quit(self)  # quitting with input typed presses OK
 
     def fields(self) -> ExerciseFields:
         return ExerciseFields(
@@ -157,6 +159,7 @@ class ResponseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, 560)
+        saves_on_quit(self)  # quitting with input typed presses OK
 
     @staticmethod
     def _combo(items: list[tuple[int, str]], name: str, empty: str | None) -> QComboBox:

@@ -43,6 +43,7 @@ from ocplan_desktop.importers.minutes_text import (
     read_minutes_file,
 )
 from ocplan_desktop.services.minutes_approval import revision_caption
+from ocplan_desktop.ui.pending_edits import saves_on_quit
 
 
 class ParsedPreview(QTreeWidget):
@@ -272,6 +273,7 @@ class CorrectionDialog(QDialog):
         self.heading.textChanged.connect(self._on_changed)
         self.report_of.textChanged.connect(self._on_changed)
         self._on_changed()
+        saves_on_quit(self)  # quitting with input typed presses OK
 
     def corrected(self) -> Minutes:
         parsed = parse_body(self.body.toPlainText())

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocplan_desktop.domain.meetings import Meeting
+from ocplan_desktop.ui.keyboard import let_tab_go
 
 DAY_ROLE = Qt.ItemDataRole.UserRole + 20
 MEETINGS_ROLE = Qt.ItemDataRole.UserRole + 21
@@ -139,6 +140,7 @@ class MonthCalendar(QWidget):
         header.addWidget(self.today_button)
 
         self.grid = QTableWidget(6, 7, self)
+        let_tab_go(self.grid)
         self.grid.setAccessibleName("Days of the month")
         self.grid.setHorizontalHeaderLabels(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
         self.grid.verticalHeader().setVisible(False)

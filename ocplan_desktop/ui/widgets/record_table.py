@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocplan_desktop.ui.keyboard import let_tab_go
 from ocplan_desktop.ui.models.record_table_model import RECORD_ROLE, SORT_ROLE, RecordTableModel
 
 
@@ -51,6 +52,7 @@ class RecordTable(QWidget):
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
 
         self.view = QTableView(self)
+        let_tab_go(self.view)
         self.view.setModel(self.proxy)
         self.view.setAccessibleName(name)
         self.view.setSortingEnabled(True)
