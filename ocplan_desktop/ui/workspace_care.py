@@ -46,7 +46,7 @@ class WorkspaceCare(QObject):
 
         self.backup_action = QAction("&Back up now", self)
         self.backup_action.triggered.connect(lambda: self.back_up("manual"))
-        self.restore_action = QAction("Restore from &backup…", self)
+        self.restore_action = QAction("Res&tore from backup…", self)
         self.restore_action.triggered.connect(self._on_restore_triggered)
         self.check_action = QAction("&Check workspace", self)
         self.check_action.triggered.connect(self._on_check_triggered)

@@ -47,7 +47,9 @@ def every_place(window: MainWindow) -> list[QWidget]:
     places: list[QWidget] = [window.nav]
     for row, page in enumerate(window.pages):
         window.show_page(row)
-        places += [w for w in page.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        places += [
+            w for w in page.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        ]
     return places
 
 
@@ -56,7 +58,9 @@ def test_no_key_is_bound_twice_anywhere_in_the_window(window):
     for place in every_place(window):
         twice = {key: count for key, count in active_keys(window, place).items() if count > 1}
         if twice:
-            clashes[f"{type(place).__name__} {place.accessibleName() or place.objectName()}"] = twice
+            clashes[f"{type(place).__name__} {place.accessibleName() or place.objectName()}"] = (
+                twice
+            )
     assert clashes == {}
 
 

@@ -142,7 +142,7 @@ class EngagementPage(Page):
             ("&Add response…", "Ctrl+Shift+A", self.add_response),
             ("Edit &response…", None, self.edit_response),
             ("&Pass on selected responses…", "Ctrl+Shift+P", self.pass_on_selected),
-            ("&Remove selected responses", None, self.remove_selected),
+            ("Remo&ve selected responses", None, self.remove_selected),
             ("Poster with &QR code…", None, self._on_poster_triggered),
             ("E&xport passed-on list…", None, self._on_export_passed_on_triggered),
             ("Reference &lists…", None, self.show_lists),

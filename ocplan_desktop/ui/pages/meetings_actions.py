@@ -56,7 +56,7 @@ class MeetingsActions:
 
         self.new_meeting = action("&New meeting…", "Ctrl+Shift+M", self.on_new_meeting)
         self.edit_meeting = action("Change &meeting…", None, self.on_edit_meeting, short="Change…")
-        self.number = action("&Number minutes", None, self.on_number, short="Number")
+        self.number = action("Number minute&s", None, self.on_number, short="Number")
         self.add_item = action(
             "Add agenda &item", "Ctrl+Shift+I", panel.agenda.start_new, short="Add item"
         )
@@ -82,7 +82,7 @@ class MeetingsActions:
             short="Add a) b)",
         )
         self.indent = action(
-            "&Indent resolution", "Ctrl+]", lambda: editor.resolution_step("indent"), short="Indent"
+            "Ind&ent resolution", "Ctrl+]", lambda: editor.resolution_step("indent"), short="Indent"
         )
         self.outdent = action(
             "&Outdent resolution",
@@ -92,7 +92,7 @@ class MeetingsActions:
         )
         self.move_up = action("Move &up", "Ctrl+Shift+Up", lambda: self.on_move(-1), short="Up")
         self.move_down = action(
-            "Move &down", "Ctrl+Shift+Down", lambda: self.on_move(1), short="Down"
+            "Move do&wn", "Ctrl+Shift+Down", lambda: self.on_move(1), short="Down"
         )
         self.delete = action("&Delete selected", "Ctrl+Delete", self.on_delete, short="Delete")
         self.mark = action(

@@ -335,14 +335,22 @@ class MinutesEditor(QWidget):
         self.resolutions.start_new(parent_id, index, label(_depth(item), index))
 
     def add_child_resolution(self) -> None:
-        """A new lettered item at the end of the selected resolution's list."""
+        """A new lettered item: at the end of the selected numbered resolution's list, or after the
+        selected lettered item (so pressing it again gives a), b), c), not a), i), i))."""
         if self.view is None or self.view.locked:
             return
-        current = self.resolutions.current_id()
         item = self.resolutions.currentItem()
-        if current is None or item is None:
+        if item is None or self.resolutions.id_of(item) is None:
             return
-        self.resolutions.start_new(current, None, label(_depth(item) + 1, item.childCount()))
+        if item.parent() is None:
+            parent_id = self.resolutions.id_of(item)
+            self.resolutions.start_new(parent_id, None, label(1, item.childCount()))
+            return
+        while item.parent() is not None and item.parent().parent() is not None:
+            item = item.parent()  # a deeper item: the new one follows its lettered item
+        parent = item.parent()
+        index = parent.indexOfChild(item) + 1
+        self.resolutions.start_new(self.resolutions.id_of(parent), index, label(1, index))
 
     def resolution_step(self, name: str) -> None:
         """Indent, outdent, move up or move down the selected resolution."""

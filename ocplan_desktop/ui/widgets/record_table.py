@@ -70,7 +70,8 @@ class RecordTable(QWidget):
         # Size columns from the first rows only: measuring 100,000 rows would freeze the window.
         self.view.horizontalHeader().setResizeContentsPrecision(200)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.doubleClicked.connect(lambda index: self.activated.emit(index.data(RECORD_ROLE)))
+        # Double-click or Return (Qt's `activated`), so the keyboard opens a record too.
+        self.view.activated.connect(lambda index: self.activated.emit(index.data(RECORD_ROLE)))
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
 
         self.export_action = QAction("Export table to CSV or Excel…", self)
