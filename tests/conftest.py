@@ -72,3 +72,11 @@ def qapp_cls():
     from ocplan_desktop.ui.application import OcplanApplication
 
     return OcplanApplication
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path, demo_master: Path) -> Iterator[Path]:
+    """A folder nobody can write to (root included) holding `Shared.ocplan`, a copy of the demo."""
+    from tests.reliability.hazards import read_only_copy
+
+    yield from read_only_copy(tmp_path, demo_master)

@@ -324,11 +324,19 @@ class MainWindow(QMainWindow):
             ws.close()
             return False
         previous = self.session.ws
+        ws.on_busy = self._on_workspace_busy
         self.session.set_workspace(ws)
         if previous is not None:
             previous.close()
         self._remember_recent(ws.origin or ws.path)
         self._update_title()
+        if ws.read_only_reason:
+            self.show_message(
+                "Opened read-only",
+                f"{ws.path} is open read-only because {ws.read_only_reason}. You can read, search, "
+                "print and export it; to change it, copy it somewhere you can write to and open "
+                "the copy.",
+            )
         if ws.origin is not None:
             self.show_message(
                 "Workspace on a network drive",
@@ -479,7 +487,16 @@ class MainWindow(QMainWindow):
         if not self.isVisible():
             logging.getLogger(__name__).warning("not changed: %s", message)
             return  # no dialog without the window it belongs to
+        self.statusBar().clearMessage()
         self.show_message("Not changed", message)
+
+    def _on_workspace_busy(self, waited: float) -> None:
+        """A write is waiting for another program's write to the workspace to end: say so now (the
+        edit is under way, so the window is repainted rather than given events to handle)."""
+        self.statusBar().showMessage(
+            f"Waiting for another program to finish writing to the workspace… ({waited:.0f} s)"
+        )
+        self.statusBar().repaint()
 
     def say(self, text: str) -> None:
         """What just happened, in the status bar for a while."""

@@ -8,6 +8,7 @@ seconds after each change.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -22,6 +23,7 @@ from ocplan_desktop.store.workspace import Workspace
 from ocplan_desktop.ui.backups_dialog import RestoreBackupDialog
 from ocplan_desktop.ui.tasks import Task, run_with_progress
 
+log = logging.getLogger(__name__)
 AUTO_BACKUP_MS = 30 * 60 * 1000
 WRITE_BACK_MS = 5 * 1000
 
@@ -92,6 +94,7 @@ class WorkspaceCare(QObject):
 
         task = Task(self)
         task.signals.succeeded.connect(self._on_backup_succeeded)
+        task.signals.failed.connect(lambda message: self._on_backup_failed(reason, message))
         task.signals.done.connect(lambda: self.tasks.remove(task))
         self.tasks.append(task)
         task.start(ws, job, writes=False)
@@ -99,6 +102,16 @@ class WorkspaceCare(QObject):
 
     def _on_backup_succeeded(self, path: Path) -> None:
         self.last_backup = path
+        self.session.tell(f"Backed up to {path}")
+
+    def _on_backup_failed(self, reason: str, message: str) -> None:
+        """A backup that failed is said: in a dialog when asked for, in the status bar (and the
+        log) when it was automatic, so a full disk does not interrupt every half hour."""
+        log.warning("%s backup failed: %s", reason, message)
+        if reason == "manual":
+            self.window.show_message("Backup failed", message)  # type: ignore[attr-defined]
+        else:
+            self.session.tell(f"The automatic backup failed: {message}")
 
     def _on_write_back_timer_timeout(self) -> None:
         ws = self.session.ws
