@@ -33,6 +33,9 @@ def make_application() -> QApplication:
     if app.property("ocplan_ready"):
         return app
     app.setProperty("ocplan_ready", True)
+    from ocplan_desktop.ui.application import use_the_apps_own_formats
+
+    use_the_apps_own_formats()
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)

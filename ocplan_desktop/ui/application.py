@@ -8,15 +8,32 @@ keep the app open (an edit was refused and the window says why).
 
 from __future__ import annotations
 
+import locale
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QApplication
+
+
+def use_the_apps_own_formats() -> None:
+    """Dates, numbers and month names the council's way (20 December 2023, 1,234.5), whatever the
+    desktop's language.
+
+    Starting Qt sets the C library's locale from the desktop (`setlocale(LC_ALL, "")`), so Python's
+    `strftime("%B")` would say "Rhagfyr" under Welsh; and Qt's widgets (a date box, a number box)
+    follow the desktop too, writing "20 Rhagfyr 2023" or "0,5" that the app's own rules then
+    cannot read back. The app formats dates itself (`domain/dates.py`); here the rest is put back:
+    the C library's time and number rules to "C", Qt's to British English.
+    """
+    for category in (locale.LC_TIME, locale.LC_NUMERIC, locale.LC_MONETARY):
+        locale.setlocale(category, "C")
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
 class OcplanApplication(QApplication):
     def __init__(self, argv: Sequence[str]) -> None:
         super().__init__(list(argv))
+        use_the_apps_own_formats()
         self.quit_guards: list[Callable[[], bool]] = []
         # Logging out: Qt asks for the data to be saved before the windows are closed.
         self.commitDataRequest.connect(lambda _manager: self.run_quit_guards())

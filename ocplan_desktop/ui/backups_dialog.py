@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocplan_desktop.domain.dates import format_moment
 from ocplan_desktop.domain.errors import OcplanError
 from ocplan_desktop.services import backups
 from ocplan_desktop.services.backups import BackupInfo
@@ -26,9 +27,7 @@ def _size(size: int) -> str:
 
 
 COLUMNS: list[Column[BackupInfo]] = [
-    Column(
-        "Made", lambda b: f"{b.made_at:%d %B %Y %H:%M:%S}".lstrip("0"), sort=lambda b: b.made_at
-    ),
+    Column("Made", lambda b: format_moment(b.made_at, seconds=True), sort=lambda b: b.made_at),
     Column("Why", lambda b: b.reason.replace("-", " ")),
     Column("Size", lambda b: _size(b.size), sort=lambda b: b.size, numeric=True),
     Column("File", lambda b: b.path.name),

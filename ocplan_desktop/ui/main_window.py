@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         A workspace someone else is editing can be opened read-only instead; for a damaged one the
         newest good backup is offered, restored into a new file.
         """
+        from ocplan_desktop.domain.dates import format_moment
         from ocplan_desktop.services.backups import newest_good_backup
         from ocplan_desktop.store.lock import WorkspaceLocked
         from ocplan_desktop.store.workspace import open_workspace
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
             else:
                 self.ask(
                     "Cannot open workspace",
-                    f"{error}\n\nThe newest good backup is from {good.made_at:%d %B %Y at %H:%M}. "
+                    f"{error}\n\nThe newest good backup is from {format_moment(good.made_at, at=True)}. "
                     "Restore it into a new file?",
                     "Restore backup…",
                     lambda: self._restore_backup_of(path, good.path),
