@@ -259,12 +259,9 @@ class MainWindow(QMainWindow):
         try:
             ws = open_workspace(path, read_only=read_only)
         except WorkspaceLocked as error:
-            self.ask(
-                "Workspace in use",
-                str(error),
-                "Open read-only",
-                lambda: self.open_path(path, read_only=True),
-            )
+            from ocplan_desktop.ui.lock_prompt import ask_about_lock
+
+            ask_about_lock(self, error, self.open_path, self._remember_message)
             return False
         except OcplanError as error:
             good = newest_good_backup(path) if path.is_file() else None
@@ -483,6 +480,9 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_message = box
         box.open()
+
+    def _remember_message(self, box: QMessageBox) -> None:
+        self.last_message = box
 
     def _on_session_refused(self, message: str) -> None:
         if not self.isVisible():
