@@ -10,6 +10,7 @@ from typing import Any
 from ocplan_desktop.commands.common import add_db, open_db
 from ocplan_desktop.domain.dates import parse_date
 from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.domain.wording import plural
 
 
 def _document(
@@ -64,7 +65,7 @@ def _check_out(path: Path) -> Path:
 
 
 def _done(path: Path, pages: int) -> int:
-    print(f"{path} ({pages} pages)")
+    print(f"{path} ({plural(pages, 'page')})")
     return 0
 
 

@@ -26,8 +26,10 @@ from ocplan_desktop.domain.engagement import (
     WardMatcher,
     is_not_collected,
     name_key,
+    outside_exercise,
 )
 from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.importers.tabular import Table, header_key, read_table
 from ocplan_desktop.services.backups import make_backup
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
@@ -116,6 +118,8 @@ class FeedbackContext:
     respondent_types: dict[str, tuple[int, str]]
     themes: dict[str, tuple[int, str]]
     saved: ColumnMap
+    opens_on: str | None = None
+    closes_on: str | None = None
 
 
 def load_context(ws: Workspace, exercise_id: int) -> FeedbackContext:
@@ -132,6 +136,8 @@ def load_context(ws: Workspace, exercise_id: int) -> FeedbackContext:
         keyed("respondent_types"),
         keyed("feedback_themes"),
         ColumnMap.from_json(exercise["column_map"]),
+        exercise.get("opens_on"),
+        exercise.get("closes_on"),
     )
 
 
@@ -208,6 +214,7 @@ class FeedbackPlan:
     problems: tuple[str, ...]
     unmatched_wards: tuple[UnmatchedWard, ...]
     new_themes: tuple[str, ...]
+    warnings: tuple[str, ...] = ()  # imported all the same, but worth a look
 
     @property
     def ok(self) -> bool:
@@ -346,7 +353,25 @@ def plan_import(
         tuple(problems),
         tuple(UnmatchedWard(value, tuple(rows)) for value, rows in unmatched.items()),
         tuple(new_themes.values()),
+        _date_warnings(planned, context),
     )
+
+
+def _date_warnings(planned: list[PlannedResponse], context: FeedbackContext) -> tuple[str, ...]:
+    """Responses dated before the exercise opened or after it closed: one line for each side."""
+    found: dict[str, list[int]] = {}
+    for item in planned:
+        why = outside_exercise(item.received_on, context.opens_on, context.closes_on)
+        if why:
+            found.setdefault(why, []).append(item.row)
+    lines = []
+    for why, rows in found.items():
+        listed = ", ".join(str(row) for row in rows[:10]) + (", …" if len(rows) > 10 else "")
+        lines.append(
+            f"{plural(len(rows), 'response')} {'is' if len(rows) == 1 else 'are'} dated {why} "
+            f"(row{'s' if len(rows) != 1 else ''} {listed}): check the dates"
+        )
+    return tuple(lines)
 
 
 def _not_in_list(value: str, what: str, entries: Mapping[str, tuple[int, str]]) -> str:

@@ -38,13 +38,29 @@ from ocplan_desktop.ui.keyboard import page_menu_title, view_action_text
 from ocplan_desktop.ui.session import Session
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
     from PySide6.QtWidgets import QMessageBox
 
     from ocplan_desktop.store.workspace import Workspace
     from ocplan_desktop.ui.pages.page import Page
     from ocplan_desktop.ui.widgets.search_dialog import SearchDialog
     from ocplan_desktop.ui.workspace_care import WorkspaceCare
+
+# The smallest window in which the Meetings area still works (the meeting list beside the meeting,
+# two rows of each minutes list in sight); it fits a 1366×768 laptop screen with its task bar.
+MINIMUM_SIZE = (1100, 700)
+
+
+def minimum_size() -> tuple[int, int]:
+    """`MINIMUM_SIZE`, or the screen where it is smaller (a window must fit its screen)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return MINIMUM_SIZE
+    available = screen.availableGeometry()
+    return min(MINIMUM_SIZE[0], available.width()), min(MINIMUM_SIZE[1], available.height())
+
 
 WORKSPACE_FILTER = "ocplan workspaces (*.ocplan *.sqlite *.db);;All files (*)"
 MAX_RECENT = 8
@@ -69,7 +85,8 @@ class MainWindow(QMainWindow):
         self.last_message: QMessageBox | None = None
         self.setObjectName("mainWindow")
         self.setAccessibleName("ocplan main window")
-        self.setMinimumSize(760, 480)
+        self.setMinimumSize(*minimum_size())
+        self.setAcceptDrops(True)  # a spreadsheet dropped anywhere goes to its import
 
         self._pages: list[Page] = []
         self._care: WorkspaceCare | None = None
@@ -366,17 +383,23 @@ class MainWindow(QMainWindow):
     def _on_open_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        start = str(self.ws.path.parent) if self.ws else str(Path.home())
+        from ocplan_desktop.ui.file_dialogs import remember, start_path
+
+        start = start_path(self.ws)
         path, _filter = QFileDialog.getOpenFileName(self, "Open workspace", start, WORKSPACE_FILTER)
         if path:
+            remember(path)
             self.open_path(path)
 
     def _on_new_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        start = str(self.ws.path.parent) if self.ws else str(Path.home())
+        from ocplan_desktop.ui.file_dialogs import remember, start_path
+
+        start = start_path(self.ws)
         path, _filter = QFileDialog.getSaveFileName(self, "New workspace", start, WORKSPACE_FILTER)
         if path:
+            remember(path)
             self.create_workspace(path)
 
     def create_workspace(self, path: Path | str) -> bool:
@@ -466,6 +489,24 @@ class MainWindow(QMainWindow):
             self.session.set_workspace(None)
             ws.close()
         super().closeEvent(event)
+
+    # files dropped on the window -----------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from ocplan_desktop.ui.file_drop import dropped_files
+
+        if self.ws is not None and dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from ocplan_desktop.ui.file_drop import dropped_files, import_dropped
+
+        files = dropped_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            import_dropped(self, files[0])
 
     # messages ------------------------------------------------------------------------------------
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon | None = None) -> None:

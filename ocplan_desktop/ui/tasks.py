@@ -113,8 +113,9 @@ def run_with_progress(
     writes: bool,
     on_success: Callable[[Any], None] | None = None,
     on_failure: Callable[[str], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
 ) -> Task:
-    """Start `job` with a progress dialog; its Cancel stops the job."""
+    """Start `job` with a progress dialog; its Cancel stops the job (then `on_cancel` runs)."""
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -136,7 +137,10 @@ def run_with_progress(
         dialog.deleteLater()
         if task.error is not None and on_failure is not None:
             on_failure(task.error)
-        elif not task.was_cancelled and task.error is None and on_success is not None:
+        elif task.was_cancelled:
+            if on_cancel is not None:
+                on_cancel()
+        elif task.error is None and on_success is not None:
             on_success(task.result)
         task.deleteLater()
 

@@ -21,6 +21,7 @@ from ocplan_desktop.services.progress import Progress
 from ocplan_desktop.services.workspaces import integrity_check
 from ocplan_desktop.store.workspace import Workspace
 from ocplan_desktop.ui.backups_dialog import RestoreBackupDialog
+from ocplan_desktop.ui.file_dialogs import is_hidden, remember, start_folder
 from ocplan_desktop.ui.tasks import Task, run_with_progress
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ class WorkspaceCare(QObject):
 
     def _on_backup_succeeded(self, path: Path) -> None:
         self.last_backup = path
-        self.session.tell(f"Backed up to {path}")
+        self.session.tell(f"Backed up ({path.name})")
 
     def _on_backup_failed(self, reason: str, message: str) -> None:
         """A backup that failed is said: in a dialog when asked for, in the status bar (and the
@@ -168,7 +169,11 @@ class WorkspaceCare(QObject):
 
 
 def ask_for_new_file(parent: QWidget, title: str, suggestion: Path) -> Path | None:
+    if is_hidden(suggestion.parent):  # the demo's folder: suggest the documents folder instead
+        suggestion = start_folder() / suggestion.name
     path, _filter = QFileDialog.getSaveFileName(
         parent, title, str(suggestion), "ocplan workspaces (*.ocplan)"
     )
+    if path:
+        remember(path)
     return Path(path) if path else None

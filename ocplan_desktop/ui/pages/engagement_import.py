@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ocplan_desktop.domain.engagement import IMPORT_FIELDS, NOT_COLLECTED
 from ocplan_desktop.domain.errors import OcplanError
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.importers.feedback import (
     FIELD_LABELS,
     FeedbackContext,
@@ -119,7 +120,7 @@ class FeedbackImportDialog(QDialog):
         self.table = table
         encoding = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "xlsx": "Excel workbook"}
         self.file_label.setText(
-            f"<b>{escape(table.name)}</b>: {len(table.rows):,} rows, "
+            f"<b>{escape(table.name)}</b>: {plural(len(table.rows), 'row')}, "
             f"{encoding.get(table.encoding, table.encoding)}"
         )
         mapping = resolve_columns(table, self.context.saved)
@@ -222,11 +223,13 @@ class FeedbackImportDialog(QDialog):
             counts = plan.ward_counts(self.context)
             heard = len([name for name in counts if name != NOT_COLLECTED])
             lines.append(
-                f"{len(plan.responses):,} responses ready to import: {heard} wards heard from, "
+                f"{plural(len(plan.responses), 'response')} ready to import: "
+                f"{plural(heard, 'ward')} heard from, "
                 f"ward not collected for {counts.get(NOT_COLLECTED, 0):,}."
             )
             if plan.new_themes:
                 lines.append(f"New themes to be added: {', '.join(plan.new_themes)}.")
+            lines.extend(f"⚠ {warning}." for warning in plan.warnings)
         else:
             lines.append("Nothing can be imported until every problem is solved:")
             lines.extend(f"• {problem}" for problem in plan.problems[:200])

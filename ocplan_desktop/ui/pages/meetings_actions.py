@@ -6,6 +6,7 @@ Dialogs open with `open()` and keep a reference (`self.dialog`), so tests can fi
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -100,7 +101,7 @@ class MeetingsActions:
             "Mark the selected numbered resolution's lettered items as recommendations to another body",
         )  # fmt: skip
         self.import_text = action(
-            "Import minutes te&xt…", "Ctrl+Shift+V", self.on_import, short="Import text…"
+            "Import minutes te&xt…", "Ctrl+Shift+V", lambda: self.on_import(), short="Import text…"
         )
         self.approve = action(
             "&Approve minutes…", "Ctrl+Shift+A", self.on_approve, short="Approve…"
@@ -259,7 +260,8 @@ class MeetingsActions:
         self._open(dialog)
 
     # minutes ----------------------------------------------------------------------------------------
-    def on_import(self) -> None:
+    def on_import(self, path: Path | None = None) -> None:
+        """Import minutes text into the item shown (from `path`, a file dropped on the window)."""
         editor, ws = self.page.panel.minutes, self.page.ws
         if editor.item_id is None or editor.view is None or ws is None:
             return
@@ -283,6 +285,8 @@ class MeetingsActions:
 
         dialog.accepted.connect(accepted)
         self._open(dialog)
+        if path is not None:
+            dialog.load_file(path)
 
     def on_correct(self) -> None:
         editor = self.page.panel.minutes

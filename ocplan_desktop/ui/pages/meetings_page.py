@@ -8,6 +8,7 @@ it shows when a Change touches meetings, agendas, minutes, reports or committees
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -33,7 +34,7 @@ from ocplan_desktop.ui.pages.meetings_actions import MeetingsActions
 from ocplan_desktop.ui.pages.page import Page
 from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.committee_panel import CommitteePanel
-from ocplan_desktop.ui.widgets.meeting_panel import MeetingPanel
+from ocplan_desktop.ui.widgets.meeting_panel import MINUTES_TAB, MeetingPanel
 from ocplan_desktop.ui.widgets.month_calendar import MonthCalendar
 from ocplan_desktop.ui.widgets.record_table import RecordTable
 from ocplan_desktop.ui.widgets.reports_panel import ReportsPanel
@@ -289,6 +290,12 @@ class MeetingsPage(Page):
         width = sum(self.splitter.sizes()) or 1200
         share = 50 if view == 1 else 36
         self.splitter.setSizes([width * share // 100, width * (100 - share) // 100])
+
+    def import_text_file(self, path: Path) -> None:
+        """Minutes text dropped on the window: the import dialog of the item shown, with the file."""
+        self.tabs.setCurrentIndex(MEETINGS_TAB)
+        self.panel.tabs.setCurrentIndex(MINUTES_TAB)
+        self.menu_actions.on_import(path)
 
     # opening a record from elsewhere (search results) -----------------------------------------------
     def open_record(

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.services import change, engagement, meetings, performance
 from ocplan_desktop.services.files import safe_file_name
 from ocplan_desktop.services.progress import Progress
 from ocplan_desktop.store.workspace import Workspace
+from ocplan_desktop.ui.file_dialogs import remember, start_path
 from ocplan_desktop.ui.format import date_text, label_text
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ocplan_desktop.ui.pages.page import Page
@@ -181,7 +183,7 @@ def documents(ws: Workspace, tracker_since: Callable[[], dt.date] | None = None)
             Document(
                 "Engagement summary",
                 exercise.title,
-                f"{exercise.response_count:,} responses",
+                plural(exercise.response_count, "response"),
                 exercise.opens_on or "",
                 _engagement(exercise.id),
             )
@@ -290,11 +292,12 @@ class PrintPage(Page):
         document = self.table.current_record()
         if document is None or self.ws is None:
             return
-        start = str((self.ws.origin or self.ws.path).parent / document.file_name)
+        start = start_path(self.ws, document.file_name)
         path, _filter = QFileDialog.getSaveFileName(
             self, "Export PDF", start, "PDF documents (*.pdf)"
         )
         if path:
+            remember(path)
             self.export_document(document, Path(path))
 
     def export_document(self, document: Document, target: Path) -> Task | None:
@@ -325,13 +328,19 @@ class PrintPage(Page):
             writes=False,
             on_success=self._on_export_succeeded,
             on_failure=self._on_export_failed,
+            on_cancel=self._on_export_cancelled,
         )
         return self.task
+
+    def _on_export_cancelled(self) -> None:
+        self.status.setText("Export cancelled: nothing was written.")
+        self.session.tell("Export cancelled")
 
     def _on_export_succeeded(self, result: Any) -> None:
         path, pages = result
         self.last_output = (path, pages)
-        self.status.setText(f"Wrote {path} ({pages} pages).")
+        self.status.setText(f"Wrote {path} ({plural(pages, 'page')}).")
+        self.session.tell(f"Exported {path.name} ({plural(pages, 'page')})")
 
     def _on_export_failed(self, message: str) -> None:
         self.status.setText(message)

@@ -43,6 +43,7 @@ from ocplan_desktop.importers.minutes_text import (
     read_minutes_file,
 )
 from ocplan_desktop.services.minutes_approval import revision_caption
+from ocplan_desktop.ui.file_dialogs import remember, start_path
 from ocplan_desktop.ui.pending_edits import saves_on_quit
 
 
@@ -183,9 +184,10 @@ class MinutesImportDialog(QDialog):
 
     def _on_open_button_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Open minutes text", "", "Text files (*.txt);;All files (*)"
+            self, "Open minutes text", start_path(), "Text files (*.txt);;All files (*)"
         )
         if path:
+            remember(path)
             self.load_file(Path(path))
 
     def load_file(self, path: Path) -> bool:

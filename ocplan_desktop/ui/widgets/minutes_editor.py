@@ -117,6 +117,11 @@ class MinutesEditor(QWidget):
         panes.setStretchFactor(0, 3)
         panes.setStretchFactor(1, 3)
         panes.setStretchFactor(2, 4)
+        # Two rows of each list stay in sight however small the window (see MINIMUM_SIZE).
+        row = self.fontMetrics().lineSpacing() + 8
+        for tree in (self.paragraphs, self.bullets):
+            tree.setMinimumHeight(2 * row + 6)
+        self.resolutions.setMinimumHeight(3 * row + 6)  # and its header
 
         self.top_tools = QHBoxLayout()
         self.top_tools.addWidget(self.banner, 1)
