@@ -94,6 +94,9 @@ def smoke_visit(window: MainWindow, app: QApplication) -> None:
 def run_window(db: str | None = None, *, demo: bool = False, smoke: bool = False) -> int:
     """Show the window at once, then open the workspace into it on the first turn of the event loop."""
     app = make_application()
+    from ocplan_desktop.ui.crash_dialog import install_exception_hook
+
+    install_exception_hook()
     settings = QSettings()
     path, named = start_path(db, demo=demo, settings=settings)
     window = MainWindow(settings)

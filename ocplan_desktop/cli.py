@@ -7,6 +7,7 @@ Every user mistake ends in one line on stderr and a non-zero exit, never a trace
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -78,6 +79,10 @@ def _opens_window(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # the real command line (tests pass their own arguments and keep no log)
+        from ocplan_desktop.logs import start_logging
+
+        start_logging()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         window = _opens_window(argv)
@@ -92,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_window(args.window_db, demo=args.demo, smoke=args.smoke)
         return int(args.handler(args) or 0)
     except OcplanError as error:
+        logging.getLogger("ocplan").warning("%s", error)
         print(f"ocplan: {error}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:

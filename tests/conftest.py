@@ -1,4 +1,5 @@
-"""Shared fixtures. Everything runs headless; the user's real data and settings folders are never touched."""
+"""Shared fixtures. Everything runs headless; the user's real data, settings and log folders are never
+touched."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 _SANDBOX = Path(tempfile.mkdtemp(prefix="ocplan-tests-"))
 os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
+os.environ["XDG_STATE_HOME"] = str(_SANDBOX / "state")  # the log folder
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocplan_desktop import APP_TITLE, __version__
+from ocplan_desktop import APP_TITLE
 from ocplan_desktop.domain.errors import OcplanError
 from ocplan_desktop.services.change import Change, everything
 from ocplan_desktop.ui.edit_actions import REDO_KEYS, UNDO_KEYS, undo_redo_actions
@@ -559,12 +559,11 @@ class MainWindow(QMainWindow):
         self.search_dialog.query.setFocus()
         self.search_dialog.query.selectAll()
 
-    def _on_about_triggered(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    about_dialog: QWidget | None = None
 
-        self.show_message(
-            f"About {APP_TITLE}",
-            f"{APP_TITLE} {__version__}\n\nMeetings, minutes, recommendations, performance indicators and "
-            "engagement feedback for council governance officers, kept in one local workspace file.",
-            QMessageBox.Icon.Information,
-        )
+    def _on_about_triggered(self) -> None:
+        """Help ▸ About: version, workspace and log folder (ui/about_dialog.py)."""
+        from ocplan_desktop.ui.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self.ws, self)
+        self.about_dialog.open()

@@ -7,8 +7,8 @@ which raises `Cancelled` once the user presses Cancel. Only one job that writes 
 
 from __future__ import annotations
 
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ocplan_desktop.domain.errors import OcplanError
+from ocplan_desktop.logs import log_file
 from ocplan_desktop.services.progress import Cancelled, Progress
 from ocplan_desktop.store.workspace import Workspace
 
@@ -62,8 +63,10 @@ class _Runner(QRunnable):
         except OcplanError as error:
             self._signals.failed.emit(str(error))
         except Exception as error:  # a bug: say what happened rather than die silently
-            traceback.print_exc()
-            self._signals.failed.emit(f"the job failed unexpectedly: {error}")
+            logging.getLogger(__name__).exception("a background job failed")
+            self._signals.failed.emit(
+                f"the job failed unexpectedly ({error}); the details are in the log, {log_file()}"
+            )
         else:
             self._signals.succeeded.emit(result)
         finally:
