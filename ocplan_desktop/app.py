@@ -39,6 +39,7 @@ def make_application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
+    app.setDesktopFileName(APP_NAME)  # the desktop's menu entry and icon (packaging/ocplan.desktop)
     app.setStyle("Fusion")
     style = resources_dir() / "style.qss"
     if style.exists():
