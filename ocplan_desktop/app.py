@@ -98,6 +98,9 @@ def run_window(db: str | None = None, *, demo: bool = False, smoke: bool = False
     from ocplan_desktop.ui.crash_dialog import install_exception_hook
 
     install_exception_hook()
+    from ocplan_desktop.ui.application import quit_on_signals
+
+    quit_on_signals(app)
     settings = QSettings()
     path, named = start_path(db, demo=demo, settings=settings)
     window = MainWindow(settings)

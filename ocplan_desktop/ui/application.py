@@ -9,9 +9,10 @@ keep the app open (an edit was refused and the window says why).
 from __future__ import annotations
 
 import locale
+import signal
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QEvent, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 
@@ -46,3 +47,19 @@ class OcplanApplication(QApplication):
             event.ignore()
             return True
         return super().event(event)
+
+
+def quit_on_signals(app: QApplication) -> None:
+    """SIGTERM (a logout, a shutdown, `kill`) and Ctrl+C quit the app the way Ctrl+Q does, saving
+    what is typed and closing the workspace, instead of killing it mid-edit. Python runs its signal
+    handlers only when it has control, so a timer hands it control twice a second."""
+
+    def handler(_number: int, _frame: object) -> None:
+        QTimer.singleShot(0, app, app.quit)
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, handler)
+    ticker = QTimer(app)
+    ticker.setObjectName("signalTicker")
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)

@@ -491,14 +491,17 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # files dropped on the window -----------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+    def _accept_files(self, event: QDragMoveEvent) -> None:
         from ocplan_desktop.ui.file_drop import dropped_files
 
         if self.ws is not None and dropped_files(event.mimeData()):
             event.acceptProposedAction()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._accept_files(event)
+
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self.dragEnterEvent(event)
+        self._accept_files(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         from ocplan_desktop.ui.file_drop import dropped_files, import_dropped

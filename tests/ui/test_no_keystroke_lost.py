@@ -228,3 +228,31 @@ def test_the_window_closed_by_the_desktop_saves_too(window, qtbot, tmp_path: Pat
     window.close()  # the title bar's close button
     with open_workspace(path) as ws:
         assert minutes.view(ws, item_id).heading == "Heading typed before the window was closed"
+
+
+def test_a_shutdown_signal_quits_the_app_as_ctrl_q_does(demo_path, tmp_path):
+    """SIGTERM (logging out, shutting down) closes the workspace in order: its lock is released
+    and the process ends with 0, rather than being killed with the workspace open."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from ocplan_desktop.store import lock
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "c")}
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ocplan_desktop", "--db", str(demo_path)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while lock.read_lock(demo_path) is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert lock.read_lock(demo_path).pid == process.pid
+    time.sleep(0.5)
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert lock.read_lock(demo_path) is None

@@ -118,10 +118,10 @@ class MinutesEditor(QWidget):
         panes.setStretchFactor(1, 3)
         panes.setStretchFactor(2, 4)
         # Two rows of each list stay in sight however small the window (see MINIMUM_SIZE).
-        row = self.fontMetrics().lineSpacing() + 8
+        line = self.fontMetrics().lineSpacing() + 8
         for tree in (self.paragraphs, self.bullets):
-            tree.setMinimumHeight(2 * row + 6)
-        self.resolutions.setMinimumHeight(3 * row + 6)  # and its header
+            tree.setMinimumHeight(2 * line + 6)
+        self.resolutions.setMinimumHeight(3 * line + 6)  # and its header
 
         self.top_tools = QHBoxLayout()
         self.top_tools.addWidget(self.banner, 1)
@@ -347,13 +347,14 @@ class MinutesEditor(QWidget):
         item = self.resolutions.currentItem()
         if item is None or self.resolutions.id_of(item) is None:
             return
-        if item.parent() is None:
+        parent = item.parent()
+        if parent is None:
             parent_id = self.resolutions.id_of(item)
             self.resolutions.start_new(parent_id, None, label(1, item.childCount()))
             return
-        while item.parent() is not None and item.parent().parent() is not None:
-            item = item.parent()  # a deeper item: the new one follows its lettered item
-        parent = item.parent()
+        grandparent = parent.parent()
+        while grandparent is not None:  # a deeper item: the new one follows its lettered item
+            item, parent, grandparent = parent, grandparent, grandparent.parent()
         index = parent.indexOfChild(item) + 1
         self.resolutions.start_new(self.resolutions.id_of(parent), index, label(1, index))
 
