@@ -263,3 +263,23 @@ def test_return_on_the_meeting_list_opens_the_meeting(window, qtbot):
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Return)
     assert focus() is page.panel.agenda.tree
+
+
+def test_tab_goes_through_the_meetings_pane_as_it_is_laid_out(window, qtbot):
+    page = meetings_page(window)
+    activate(qtbot, window)
+    page.committee_filter.setFocus()
+    qtbot.waitUntil(page.committee_filter.hasFocus)
+    seen = []
+    for _ in range(6):
+        press(qtbot, Qt.Key.Key_Tab)
+        seen.append(focus())
+    # List and Month are one group, as radio buttons are: Tab visits the chosen one, arrows the other
+    assert seen[:5] == [
+        page.when_filter,
+        page.list_button,
+        page.new_meeting_button,
+        page.meetings.filter_box,
+        page.meetings.view,
+    ]
+    assert page.panel.isAncestorOf(seen[5])  # then the meeting shown beside the list

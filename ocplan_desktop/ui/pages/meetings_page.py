@@ -166,6 +166,24 @@ class MeetingsPage(Page):
         layout.addWidget(heading)
         layout.addWidget(self.tabs, 1)
 
+        # Tab goes as the eye does: the filters, the view buttons, the list (or the month), then
+        # the meeting beside it. (Qt's own order is the order the widgets were made in, which put
+        # the list first and the filters after the meeting.)
+        chain = [
+            self.committee_filter,
+            self.when_filter,
+            self.list_button,
+            self.month_button,
+            self.new_meeting_button,
+            self.meetings.filter_box,
+            self.meetings.view,
+            self.calendar.previous,
+            self.calendar.next,
+            self.calendar.today_button,
+            self.calendar.grid,
+        ]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.menu_actions = MeetingsActions(self)
         self.new_meeting_button.setText("New meeting…")
         self.new_meeting_button.clicked.connect(self.menu_actions.new_meeting.trigger)
