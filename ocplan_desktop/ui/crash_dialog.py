@@ -2,15 +2,14 @@
 log is, and a button that copies the details for IT, instead of a traceback in a terminal nobody
 sees (or the window vanishing).
 
-The hook also catches errors in background threads and in Qt's calls into Python (which PySide
-passes to `sys.excepthook`). Each error is written to the log with its traceback first.
+`application.install_exception_hook` sends here the errors of every thread and of Qt's calls into
+Python (which PySide passes to `sys.excepthook`). Each error is written to the log with its
+traceback first.
 """
 
 from __future__ import annotations
 
 import logging
-import sys
-import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -106,20 +105,3 @@ def _show(summary: str, text: str) -> CrashDialog:
     _open.append(dialog)
     dialog.open()
     return dialog
-
-
-def install_exception_hook() -> None:
-    """Send every unexpected error, on any thread, to `report_exception`."""
-
-    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, value, tb)
-            return
-        report_exception(kind, value, tb)
-
-    def thread_hook(args: threading.ExceptHookArgs) -> None:
-        if args.exc_value is not None:
-            report_exception(args.exc_type, args.exc_value, args.exc_traceback)
-
-    sys.excepthook = hook
-    threading.excepthook = thread_hook

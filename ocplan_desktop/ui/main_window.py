@@ -12,7 +12,6 @@ Start-up is measured to the shell being shown, and to the first view filled (ben
 from __future__ import annotations
 
 import importlib
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -530,6 +529,8 @@ class MainWindow(QMainWindow):
 
     def _on_session_refused(self, message: str) -> None:
         if not self.isVisible():
+            import logging
+
             logging.getLogger(__name__).warning("not changed: %s", message)
             return  # no dialog without the window it belongs to
         self.statusBar().clearMessage()

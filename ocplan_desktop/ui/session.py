@@ -11,9 +11,8 @@ stays where the officer can try it again, and `refused` says why.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -27,7 +26,14 @@ if TYPE_CHECKING:
     from ocplan_desktop.store.workspace import Workspace
 
 Edit = Callable[["Workspace"], Change]
-log = logging.getLogger(__name__)
+
+
+def _log() -> Any:
+    """The session's logger (the logging module is imported when there is something to log: the
+    window's shell is shown before it is needed)."""
+    import logging
+
+    return logging.getLogger(__name__)
 
 
 class ServiceCommand(QUndoCommand):
@@ -67,7 +73,7 @@ class ServiceCommand(QUndoCommand):
             if first:
                 self._do = None
                 self.setObsolete(True)
-            log.exception("the edit %r failed", self.text())
+            _log().exception("the edit %r failed", self.text())
             self.failure = f"it failed unexpectedly ({error}); the log has the details"
             if first:
                 self._session.refuse(f"“{self.text()}” was not saved: {self.failure}")
@@ -87,7 +93,7 @@ class ServiceCommand(QUndoCommand):
             self.failure = str(error)
             return
         except Exception as error:
-            log.exception("undoing %r failed", self.text())
+            _log().exception("undoing %r failed", self.text())
             self.failure = f"it failed unexpectedly ({error}); the log has the details"
             return
         self._do, self._undo = change.undo, None
@@ -135,7 +141,7 @@ class Session(QObject):
         """Do an edit as one undo step; False (and a `refused` message) when the service refused it."""
         if self.ws is None:
             # Nothing to save into: say so in the log, not in a dialog nobody asked for.
-            log.warning("the edit %r came when no workspace was open; nothing was saved", text)
+            _log().warning("the edit %r came when no workspace was open; nothing was saved", text)
             return False
         command = ServiceCommand(self, text, edit)
         self.undo_stack.push(command)

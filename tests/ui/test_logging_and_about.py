@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from ocplan_desktop import __version__, logs
 from ocplan_desktop.ui import crash_dialog
 from ocplan_desktop.ui.about_dialog import AboutDialog
+from ocplan_desktop.ui.application import install_exception_hook
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,7 +84,7 @@ def test_an_unexpected_error_is_one_dialog_with_details_to_copy(window, logging_
 def test_the_hook_catches_errors_on_any_thread(window, qtbot, logging_to, monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    crash_dialog.install_exception_hook()
+    install_exception_hook()
     assert sys.excepthook is not sys.__excepthook__
 
     def fail():
