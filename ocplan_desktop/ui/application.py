@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -108,3 +108,20 @@ def install_exception_hook() -> None:
 
     sys.excepthook = hook
     threading.excepthook = thread_hook
+
+
+def guard_quitting(window: QObject, save: Callable[[], bool]) -> None:
+    """Run `save` (the window saving what is typed) before the app quits, for as long as the
+    window lives; its False keeps the app open."""
+    guards = getattr(QCoreApplication.instance(), "quit_guards", None)
+    if guards is None:
+        return
+
+    def guard() -> bool:
+        try:
+            return save()
+        except RuntimeError:  # the window is gone already
+            return True
+
+    guards.append(guard)
+    window.destroyed.connect(lambda *_args: guard in guards and guards.remove(guard))

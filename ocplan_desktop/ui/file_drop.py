@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
 
 from ocplan_desktop.importers.sniff import FEEDBACK, INDICATORS, MINUTES, TRACKER, kind_of
 
@@ -63,3 +64,16 @@ def import_dropped(window: MainWindow, path: Path) -> str | None:
         page.import_text_file(path)  # type: ignore[attr-defined]
     window.say(f"Importing {path.name}…")
     return kind
+
+
+def accept_files(window: MainWindow, event: QDragMoveEvent) -> None:
+    """A drag over the window is welcome when it brings a file an import could take."""
+    if window.ws is not None and dropped_files(event.mimeData()):
+        event.acceptProposedAction()
+
+
+def drop_files(window: MainWindow, event: QDropEvent) -> None:
+    files = dropped_files(event.mimeData())
+    if files:
+        event.acceptProposedAction()
+        import_dropped(window, files[0])

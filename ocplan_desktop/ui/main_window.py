@@ -35,6 +35,7 @@ from ocplan_desktop.services.change import Change, everything
 from ocplan_desktop.ui.edit_actions import REDO_KEYS, UNDO_KEYS, undo_redo_actions
 from ocplan_desktop.ui.keyboard import page_menu_title, view_action_text
 from ocplan_desktop.ui.session import Session
+from ocplan_desktop.ui.window_size import minimum_size
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -44,22 +45,6 @@ if TYPE_CHECKING:
     from ocplan_desktop.ui.pages.page import Page
     from ocplan_desktop.ui.widgets.search_dialog import SearchDialog
     from ocplan_desktop.ui.workspace_care import WorkspaceCare
-
-# The smallest window in which the Meetings area still works (the meeting list beside the meeting,
-# two rows of each minutes list in sight); it fits a 1366×768 laptop screen with its task bar.
-MINIMUM_SIZE = (1100, 700)
-
-
-def minimum_size() -> tuple[int, int]:
-    """`MINIMUM_SIZE`, or the screen where it is smaller (a window must fit its screen)."""
-    from PySide6.QtGui import QGuiApplication
-
-    screen = QGuiApplication.primaryScreen()
-    if screen is None:
-        return MINIMUM_SIZE
-    available = screen.availableGeometry()
-    return min(MINIMUM_SIZE[0], available.width()), min(MINIMUM_SIZE[1], available.height())
-
 
 WORKSPACE_FILTER = "ocplan workspaces (*.ocplan *.sqlite *.db);;All files (*)"
 MAX_RECENT = 8
@@ -338,19 +323,11 @@ class MainWindow(QMainWindow):
             ws.close()
             return False
         previous = self.session.ws
-        ws.on_busy = self._on_workspace_busy
         self.session.set_workspace(ws)
         if previous is not None:
             previous.close()
         self._remember_recent(ws.origin or ws.path)
         self._update_title()
-        if ws.read_only_reason:
-            self.show_message(
-                "Opened read-only",
-                f"{ws.path} is open read-only because {ws.read_only_reason}. You can read, search, "
-                "print and export it; to change it, copy it somewhere you can write to and open "
-                "the copy.",
-            )
         if ws.origin is not None:
             self.show_message(
                 "Workspace on a network drive",
@@ -459,23 +436,11 @@ class MainWindow(QMainWindow):
         return not refused
 
     def _guard_quitting(self) -> None:
-        """Quitting the app (Ctrl+Q, logging out, a signal) saves what is typed first, the open
-        dialogs' input included; a refused edit keeps the app open to say why."""
-        from PySide6.QtCore import QCoreApplication
+        """Quitting the app (logging out, a signal) saves what is typed first, the open dialogs'
+        input included; a refused edit keeps the app open to say why."""
+        from ocplan_desktop.ui.application import guard_quitting
 
-        app = QCoreApplication.instance()
-        guards = getattr(app, "quit_guards", None)
-        if guards is None:
-            return
-
-        def guard() -> bool:
-            try:
-                return self.save_pending_edits(dialogs=True)
-            except RuntimeError:  # the window is gone already
-                return True
-
-        guards.append(guard)
-        self.destroyed.connect(lambda *_args: guard in guards and guards.remove(guard))
+        guard_quitting(self, lambda: self.save_pending_edits(dialogs=True))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.save_pending_edits():
@@ -489,26 +454,21 @@ class MainWindow(QMainWindow):
             ws.close()
         super().closeEvent(event)
 
-    # files dropped on the window -----------------------------------------------------------------
-    def _accept_files(self, event: QDragMoveEvent) -> None:
-        from ocplan_desktop.ui.file_drop import dropped_files
-
-        if self.ws is not None and dropped_files(event.mimeData()):
-            event.acceptProposedAction()
-
+    # files dropped on the window go to their import (ui/file_drop.py) ----------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self._accept_files(event)
+        from ocplan_desktop.ui.file_drop import accept_files
+
+        accept_files(self, event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self._accept_files(event)
+        from ocplan_desktop.ui.file_drop import accept_files
+
+        accept_files(self, event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        from ocplan_desktop.ui.file_drop import dropped_files, import_dropped
+        from ocplan_desktop.ui.file_drop import drop_files
 
-        files = dropped_files(event.mimeData())
-        if files:
-            event.acceptProposedAction()
-            import_dropped(self, files[0])
+        drop_files(self, event)
 
     # messages ------------------------------------------------------------------------------------
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon | None = None) -> None:
@@ -535,14 +495,6 @@ class MainWindow(QMainWindow):
             return  # no dialog without the window it belongs to
         self.statusBar().clearMessage()
         self.show_message("Not changed", message)
-
-    def _on_workspace_busy(self, waited: float) -> None:
-        """A write is waiting for another program's write to the workspace to end: say so now (the
-        edit is under way, so the window is repainted rather than given events to handle)."""
-        self.statusBar().showMessage(
-            f"Waiting for another program to finish writing to the workspace… ({waited:.0f} s)"
-        )
-        self.statusBar().repaint()
 
     def say(self, text: str) -> None:
         """What just happened, in the status bar for a while."""

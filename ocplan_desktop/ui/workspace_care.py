@@ -63,12 +63,30 @@ class WorkspaceCare(QObject):
     # automatic backups ---------------------------------------------------------------------------
     def _on_session_workspace_changed(self, ws: Workspace | None) -> None:
         self.changed_since_backup = False
+        if ws is not None:
+            ws.on_busy = self._on_workspace_busy
+            if ws.read_only_reason:
+                self.window.show_message(  # type: ignore[attr-defined]
+                    "Opened read-only",
+                    f"{ws.path} is open read-only because {ws.read_only_reason}. You can read, "
+                    "search, print and export it; to change it, copy it somewhere you can write "
+                    "to and open the copy.",
+                )
         if ws is None or ws.read_only:
             self.backup_timer.stop()
             return
         self.backup_timer.start()
         if backups.needs_daily_backup(ws.origin or ws.path):
             self.back_up("daily")
+
+    def _on_workspace_busy(self, waited: float) -> None:
+        """A write is waiting for another program's write to the workspace to end: say so now (the
+        edit is under way, so the status bar is repainted rather than given events to handle)."""
+        bar = self.window.statusBar()  # type: ignore[attr-defined]
+        bar.showMessage(
+            f"Waiting for another program to finish writing to the workspace… ({waited:.0f} s)"
+        )
+        bar.repaint()
 
     def _on_session_changed(self, change: Change) -> None:
         ws = self.session.ws

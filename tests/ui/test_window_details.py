@@ -16,10 +16,11 @@ from ocplan_desktop.paths import user_data_dir
 from ocplan_desktop.reports.minutes_pdf import export_minutes
 from ocplan_desktop.services import meetings
 from ocplan_desktop.services.progress import Progress
-from ocplan_desktop.ui.main_window import MINIMUM_SIZE, MainWindow
+from ocplan_desktop.ui.main_window import MainWindow
 from ocplan_desktop.ui.pages.indicator_summary_page import CountButton
 from ocplan_desktop.ui.pages.meetings_page import MeetingsPage
 from ocplan_desktop.ui.widgets.meeting_panel import MINUTES_TAB
+from ocplan_desktop.ui.window_size import MINIMUM_SIZE
 
 
 def test_the_window_cannot_be_made_too_small_for_the_meetings_area(window, qtbot):
@@ -175,6 +176,7 @@ def test_a_file_no_import_takes_is_refused_in_one_message(window, tmp_path):
     picture.write_bytes(b"")
     assert drop(window, picture)
     assert "is not a file ocplan can import" in window.last_message.text()
+    window.last_message.accept()
     other = tmp_path / "photo.png"
     other.write_bytes(b"\x89PNG")
     assert not drop(window, other)  # not even offered
@@ -212,6 +214,7 @@ def test_a_response_typed_with_a_date_outside_its_exercise_is_pointed_out(window
     assert dialog.date_note.text().startswith("⚠ This date is after the exercise closed on")
     dialog.received.setText(exercise.opens_on)
     assert not dialog.date_note.isVisibleTo(dialog)
+    dialog.reject()
 
 
 def test_minutes_text_dropped_opens_the_import_of_the_item_shown(window, qtbot):
