@@ -11,7 +11,6 @@ import faulthandler
 import logging
 import platform
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import IO
 
@@ -40,6 +39,8 @@ def start_logging(folder: Path | None = None) -> Path:
     """Log to the rotating file and turn `faulthandler` on; once per process. The log's path."""
     if "file" in _state:
         return log_file()
+    from logging.handlers import RotatingFileHandler  # here: it brings pickle and queue with it
+
     folder = folder or log_folder()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_NAME
