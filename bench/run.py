@@ -46,6 +46,7 @@ def _scratch_env(folder: Path) -> dict[str, str]:
         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
         "XDG_DATA_HOME": str(folder / "data"),
         "XDG_CONFIG_HOME": str(folder / "config"),
+        "XDG_STATE_HOME": str(folder / "state"),  # the app's log
         "OCPLAN_QUIT_WHEN_SHOWN": "1",
         # Cold start means a new process, not uncompiled code: let Python keep its bytecode cache.
         "PYTHONDONTWRITEBYTECODE": "",

@@ -7,6 +7,7 @@ Every user mistake ends in one line on stderr and a non-zero exit, never a trace
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -78,20 +79,30 @@ def _opens_window(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The real command line keeps a log (tests pass their own arguments and keep none); the
+    # window starts it once it is on screen.
+    keep_log = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         window = _opens_window(argv)
         if window is not None:
             from ocplan_desktop.app import run_window
 
-            return run_window(window.window_db, demo=window.demo, smoke=window.smoke)
+            return run_window(
+                window.window_db, demo=window.demo, smoke=window.smoke, keep_log=keep_log
+            )
+        if keep_log:
+            from ocplan_desktop.logs import start_logging
+
+            start_logging()
         args = build_parser().parse_args(argv)
         if args.command is None:
             from ocplan_desktop.app import run_window
 
-            return run_window(args.window_db, demo=args.demo, smoke=args.smoke)
+            return run_window(args.window_db, demo=args.demo, smoke=args.smoke, keep_log=keep_log)
         return int(args.handler(args) or 0)
     except OcplanError as error:
+        logging.getLogger("ocplan").warning("%s", error)
         print(f"ocplan: {error}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:

@@ -17,6 +17,10 @@ echo "built dist/ocplan in $(( $(date +%s) - start )) s, $(du -sh dist/ocplan | 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" QT_QPA_PLATFORM=offscreen
+# One version: the bundle says the number the package holds (and the wheel and Help ▸ About show).
+expected="ocplan $(.venv/bin/python -c 'import ocplan_desktop; print(ocplan_desktop.__version__)')"
+actual="$(dist/ocplan/ocplan --version)"
+[ "$actual" = "$expected" ] || { echo "the bundle says '$actual', not '$expected'" >&2; exit 1; }
 dist/ocplan/ocplan demo "$scratch/demo.ocplan"
 dist/ocplan/ocplan summary --db "$scratch/demo.ocplan" | head -n 8
 dist/ocplan/ocplan --db "$scratch/demo.ocplan" --smoke

@@ -1,4 +1,5 @@
-"""Shared fixtures. Everything runs headless; the user's real data and settings folders are never touched."""
+"""Shared fixtures. Everything runs headless; the user's real data, settings and log folders are never
+touched."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 _SANDBOX = Path(tempfile.mkdtemp(prefix="ocplan-tests-"))
 os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
+os.environ["XDG_STATE_HOME"] = str(_SANDBOX / "state")  # the log folder
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -64,3 +66,19 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace = new_workspace(tmp_path / "empty.ocplan")
     yield workspace
     workspace.close()
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """pytest-qt makes the app the window runs in: the one whose quitting saves what is typed."""
+    from ocplan_desktop.ui.application import OcplanApplication
+
+    return OcplanApplication
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path, demo_master: Path) -> Iterator[Path]:
+    """A folder nobody can write to (root included) holding `Shared.ocplan`, a copy of the demo."""
+    from tests.reliability.hazards import read_only_copy
+
+    yield from read_only_copy(tmp_path, demo_master)

@@ -4,11 +4,13 @@ exercise: `ocplan export passed-on` and `ocplan export poster`."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.commands.common import add_db, open_db, print_json
 from ocplan_desktop.domain.engagement import IMPORT_FIELDS, NOT_COLLECTED
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.importers.feedback import import_feedback, parse_pairs
 from ocplan_desktop.services import engagement
 from ocplan_desktop.services.engagement_analysis import feedback_summary
@@ -100,13 +102,17 @@ def _import_feedback(args: argparse.Namespace) -> int:
     mapping = ", ".join(f"{header} → {target}" for header, target in plan.columns.items())
     if result.dry_run:
         print(
-            f"{plan.file_name}: {len(plan.responses):,} responses would be imported (dry run: nothing changed)"
+            f"{plan.file_name}: {plural(len(plan.responses), 'response')} would be imported (dry run: nothing changed)"
         )
     else:
-        print(f"{plan.file_name}: imported {result.imported:,} responses (batch {result.batch_id})")
+        print(
+            f"{plan.file_name}: imported {plural(result.imported, 'response')} (batch {result.batch_id})"
+        )
     print(f"columns: {mapping}")
     for note in plan.notes:
         print(f"note: {note}")
+    for warning in plan.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if plan.new_themes:
         verb = "would be added" if result.dry_run else "added"
         print(f"new themes {verb}: {', '.join(plan.new_themes)}")
@@ -119,7 +125,7 @@ def _feedback_summary(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary.as_dict())
         return 0
-    print(f"{summary.title}: {summary.total:,} responses")
+    print(f"{summary.title}: {plural(summary.total, 'response')}")
     if summary.boundary_note:
         print(f"Note: {summary.boundary_note}")
     for title, counts in (
@@ -143,7 +149,7 @@ def _export_passed_on(args: argparse.Namespace) -> int:
 
     with open_db(args, read_only=True) as ws:
         count = export_passed_on(ws, args.file, args.exercise)
-    print(f"{args.file}: {count:,} responses passed on")
+    print(f"{args.file}: {plural(count, 'response')} passed on")
     return 0
 
 

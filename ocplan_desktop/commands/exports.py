@@ -13,6 +13,7 @@ from ocplan_desktop.commands.common import add_db, open_db
 from ocplan_desktop.commands.figures import print_checks, warn_disagreements
 from ocplan_desktop.domain.dates import parse_date
 from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.services import figure_check
 
 
@@ -106,7 +107,7 @@ def _done(path: Path, pages: int) -> int:
     if path.suffix.lower() == ".docx":
         print(f"{path} (Word document)")
     else:
-        print(f"{path} ({pages} pages)")
+        print(f"{path} ({plural(pages, 'page')})")
     return 0
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from ocplan_desktop.commands.common import add_db, open_db
 from ocplan_desktop.domain.errors import OcplanError
+from ocplan_desktop.domain.wording import plural
 
 
 class ImportRefused(OcplanError):
@@ -69,7 +70,7 @@ def _export_catalogue(args: argparse.Namespace) -> int:
 
     with open_db(args, read_only=True) as ws:
         count = export_catalogue(ws, args.out)
-    print(f"{args.out} ({count:,} indicators)")
+    print(f"{args.out} ({plural(count, 'indicator')})")
     return 0
 
 
@@ -78,5 +79,5 @@ def _export_values(args: argparse.Namespace) -> int:
 
     with open_db(args, read_only=True) as ws:
         count = export_values(ws, args.out)
-    print(f"{args.out} ({count:,} values)")
+    print(f"{args.out} ({plural(count, 'value')})")
     return 0

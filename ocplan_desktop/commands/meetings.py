@@ -14,6 +14,7 @@ from typing import Any
 
 from ocplan_desktop.commands.common import add_db, open_db, print_json
 from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.importers.minutes_text import ParsedMinutes, ParsedResolution, read_minutes_file
 from ocplan_desktop.services import meetings
 from ocplan_desktop.services.minutes_approval import import_into_meeting
@@ -98,7 +99,7 @@ def _import_minutes(args: argparse.Namespace) -> int:
         result = import_into_meeting(ws, args.meeting, parsed.to_minutes(0), parsed.minute_number)
     where = "a new item" if result.created_item else "item"
     number = f" (minute {result.minute_number})" if result.minute_number else ""
-    tracked = f"; {result.tracked} recommendations tracked" if result.tracked else ""
+    tracked = f"; {plural(result.tracked, 'recommendation')} tracked" if result.tracked else ""
     print(f"Imported into {where} “{result.item_title}”{number} of {title}{tracked}.", file=report)
     if parsed.minute_number and result.minute_number != parsed.minute_number:
         print(

@@ -14,6 +14,7 @@ from typing import Any
 
 from ocplan_desktop.commands.common import add_db, open_db
 from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.importers.tracker import TrackerImport, apply_import, plan_import
 from ocplan_desktop.importers.tracker_export import export_tracker
 
@@ -85,5 +86,5 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     with open_db(args, read_only=True) as ws:
         result = export_tracker(ws, args.out, today=dt.date.today())
-    print(f"{result.path}: {result.count} recommendations")
+    print(f"{result.path}: {plural(result.count, 'recommendation')}")
     return 0

@@ -8,26 +8,23 @@ from functools import lru_cache
 
 from ocplan_desktop.domain.errors import ValidationError
 
-_MONTHS = {
-    name.lower(): number
-    for number, name in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        start=1,
-    )
-}
+# The app's own English names: never the C library's (`strftime("%B")`), which follow the desktop's
+# locale once Qt has started (`20 Rhagfyr 2023` under Welsh), and then cannot be read back.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 _MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
@@ -38,12 +35,32 @@ _SLASHED = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})$")
 _WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([A-Za-z]+)\.?,?[\s\-]+(\d{2}|\d{4})$")
 
 
+def month_name(month: int) -> str:
+    return MONTH_NAMES[month - 1]
+
+
 def format_date(value: dt.date | str | None) -> str:
     """`2023-12-20` → `20 December 2023`; empty for no date."""
     if value is None or value == "":
         return ""
     day = value if isinstance(value, dt.date) else parse_date(value)
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    return f"{day.day} {month_name(day.month)} {day.year}"
+
+
+def format_month(day: dt.date) -> str:
+    """`December 2023`."""
+    return f"{month_name(day.month)} {day.year}"
+
+
+def format_short_month(day: dt.date) -> str:
+    """`Dec 2023`."""
+    return f"{month_name(day.month)[:3]} {day.year}"
+
+
+def format_moment(moment: dt.datetime, *, seconds: bool = False, at: bool = False) -> str:
+    """`20 December 2023 14:05` (`at 14:05` with `at`, `14:05:09` with `seconds`)."""
+    clock = f"{moment:%H:%M:%S}" if seconds else f"{moment:%H:%M}"
+    return f"{format_date(moment.date())} {'at ' if at else ''}{clock}"
 
 
 def parse_date(text: str, *, field: str | None = None) -> dt.date:

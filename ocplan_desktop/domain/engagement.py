@@ -48,6 +48,21 @@ class Exercise:
     response_count: int = 0
 
 
+def outside_exercise(received_on: str | None, opens_on: str | None, closes_on: str | None) -> str:
+    """Why a response's date falls outside its exercise ("before it opened on 1 September 2023"),
+    or "" when it is inside (or either is not known). Not a refusal: a letter can come late, but
+    a date in the wrong year is usually a typing slip, so the officer is told."""
+    from ocplan_desktop.domain.dates import format_date
+
+    if not received_on:
+        return ""
+    if opens_on and received_on < opens_on:
+        return f"before the exercise opened on {format_date(opens_on)}"
+    if closes_on and received_on > closes_on:
+        return f"after the exercise closed on {format_date(closes_on)}"
+    return ""
+
+
 # The fields a column of a survey export can be mapped to (`--map COLUMN=FIELD`).
 IMPORT_FIELDS = ("date", "channel", "ward", "respondent_type", "text", "themes")
 # The channel of a response whose file says nothing about it: imports are online survey exports.

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ocplan_desktop.domain.dates import format_date
+from ocplan_desktop.domain.dates import format_date, format_short_month
 from ocplan_desktop.domain.recommendations import (
     ProgressUpdate,
     RecommendationRow,
@@ -267,7 +267,7 @@ def _period_label(day: dt.date, step: int) -> str:
         return str(day.year)
     if step == 3:
         return f"Q{(day.month - 1) // 3 + 1} {day.year}"
-    return day.strftime("%b %Y")
+    return format_short_month(day)
 
 
 _FINISHED = frozenset(status.value for status in RecommendationStatus if status.is_finished)

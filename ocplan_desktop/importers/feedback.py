@@ -27,9 +27,11 @@ from ocplan_desktop.domain.engagement import (
     WardMatcher,
     is_not_collected,
     name_key,
+    outside_exercise,
     ward_key,
 )
 from ocplan_desktop.domain.errors import ValidationError
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.importers.repeats import refuse_repeat
 from ocplan_desktop.importers.tabular import Table, header_key, read_table
 from ocplan_desktop.services.backups import make_backup
@@ -120,6 +122,8 @@ class FeedbackContext:
     themes: dict[str, tuple[int, str]]
     saved: ColumnMap
     undated_on: str = ""  # the day an undated response is matched on: the exercise's, else today
+    opens_on: str | None = None
+    closes_on: str | None = None
 
     def day_for(self, received: str | None) -> str:
         return received or self.undated_on or dt.date.today().isoformat()
@@ -140,6 +144,8 @@ def load_context(ws: Workspace, exercise_id: int) -> FeedbackContext:
         keyed("feedback_themes"),
         ColumnMap.from_json(exercise["column_map"]),
         exercise["closes_on"] or exercise["opens_on"] or "",
+        exercise.get("opens_on"),
+        exercise.get("closes_on"),
     )
 
 
@@ -224,6 +230,7 @@ class FeedbackPlan:
     unmatched_wards: tuple[UnmatchedWard, ...]
     new_themes: tuple[str, ...]
     notes: tuple[str, ...] = ()  # what the reader noticed (a title row skipped, …)
+    warnings: tuple[str, ...] = ()  # imported all the same, but worth a look
 
     @property
     def ok(self) -> bool:
@@ -375,7 +382,25 @@ def plan_import(
         ),
         tuple(new_themes.values()),
         table.notes,
+        _date_warnings(planned, context),
     )
+
+
+def _date_warnings(planned: list[PlannedResponse], context: FeedbackContext) -> tuple[str, ...]:
+    """Responses dated before the exercise opened or after it closed: one line for each side."""
+    found: dict[str, list[int]] = {}
+    for item in planned:
+        why = outside_exercise(item.received_on, context.opens_on, context.closes_on)
+        if why:
+            found.setdefault(why, []).append(item.row)
+    lines = []
+    for why, rows in found.items():
+        listed = ", ".join(str(row) for row in rows[:10]) + (", …" if len(rows) > 10 else "")
+        lines.append(
+            f"{plural(len(rows), 'response')} {'is' if len(rows) == 1 else 'are'} dated {why} "
+            f"(row{'s' if len(rows) != 1 else ''} {listed}): check the dates"
+        )
+    return tuple(lines)
 
 
 def _not_in_list(value: str, what: str, entries: Mapping[str, tuple[int, str]]) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ocplan_desktop.domain.errors import ValidationError
 from ocplan_desktop.domain.recommendations import FIELD_LABELS, RecommendationStatus
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.importers.tabular import Table, read_table, unneutralise
 from ocplan_desktop.importers.tracker_export import COLUMNS, DERIVED
 from ocplan_desktop.importers.tracker_rows import RowPlan, check_row, load_lookups
@@ -286,7 +287,8 @@ def apply_import(
     the workspace has moved away from since the preview (check again, then import)."""
     if plan.refusals:
         raise ValidationError(
-            f"{plan.file_name}: nothing was imported: {len(plan.refused_rows)} rows were refused "
+            f"{plan.file_name}: nothing was imported: {plural(len(plan.refused_rows), 'row')} "
+            f"{'was' if len(plan.refused_rows) == 1 else 'were'} refused "
             f"(rows {', '.join(str(row) for row in plan.refused_rows[:10])}"
             f"{', …' if len(plan.refused_rows) > 10 else ''})"
         )

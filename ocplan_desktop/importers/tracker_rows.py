@@ -47,7 +47,10 @@ class Lookups:
     meetings: dict[tuple[int, str], int]
     meeting_dates: dict[int, str]
     existing: dict[str, dict[str, Any]]
-    latest_updates: dict[int, tuple[str, str]]
+    # Every progress update each recommendation has (date, text): a file's update already among
+    # them is not added again, even when it is no longer the latest (an import's own "Status
+    # changed" line comes after it).
+    updates: dict[int, list[tuple[str, str]]]
 
     @property
     def by_id(self) -> dict[int, dict[str, Any]]:
@@ -73,10 +76,7 @@ def load_lookups(ws: Workspace) -> Lookups:
         meetings=meetings,
         meeting_dates={meeting_id: date for (_body, date), meeting_id in meetings.items()},
         existing=store.by_reference(ws),
-        latest_updates={
-            row.id: (row.latest_update_date or "", row.latest_update)
-            for row in store.list_recommendations(ws)
-        },
+        updates=store.update_texts(ws),
     )
 
 
@@ -269,9 +269,9 @@ def _progress_update(
         )
         return None
     if existing is not None:
-        stored_date, stored_text = lookups.latest_updates.get(int(existing["id"]), ("", ""))
-        if stored_text and _same(stored_text, clean) and (not date_text or stored_date == day):
-            return None
+        for stored_date, stored_text in lookups.updates.get(int(existing["id"]), []):
+            if stored_text and _same(stored_text, clean) and (not date_text or stored_date == day):
+                return None
     return (day, clean)
 
 

@@ -176,10 +176,12 @@ def build_pdf(
                 self.notify(
                     "TOCEntry", (contents, escape_text(text, ordered=not label), self.page, key)
                 )
-            progress.step(self.page, max(self.page, 1), f"Laying out page {self.page}…")
 
         def handle_flowable(self, flowables: list[Any]) -> None:
-            progress.step(self.page, max(self.page, 1), f"Laying out page {self.page}…")
+            # How far through the story layout has got; short of the whole until the file is
+            # written (the page count is not known before the end, so it cannot be the measure).
+            laid_out = max(total - len(flowables), 0)
+            progress.step(laid_out, total + 1, f"Laying out page {self.page}…")
             super().handle_flowable(flowables)
 
     document = CouncilDocument(
@@ -209,6 +211,7 @@ def build_pdf(
     if cover:
         flowables.insert(1, NextPageTemplate("body"))
     has_contents = any(isinstance(item, TableOfContents) for item in flowables)
+    total = len(flowables)
 
     def write(temporary: Path) -> None:
         document.filename = str(temporary)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.reports.charts import draw_chart
 from ocplan_desktop.reports.document import heading
 from ocplan_desktop.reports.publish import write_document
@@ -84,13 +85,13 @@ def engagement_story(ws: Workspace, exercise_id: int, *, outline: int = 0) -> li
     story.append(
         Paragraph(
             esc(
-                f"{summary.total:,} responses. "
+                f"{plural(summary.total, 'response')}. "
                 + (
                     f"No responses from {len(silent)} ward{'s' if len(silent) != 1 else ''}: {', '.join(silent)}. "
                     if silent
                     else "Every ward responded. "
                 )
-                + f"Ward not collected for {summary.by_ward.get('not collected', 0):,} responses."
+                + f"Ward not collected for {plural(summary.by_ward.get('not collected', 0), 'response')}."
             ),
             s.body_bold,
         )

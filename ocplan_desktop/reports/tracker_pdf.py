@@ -13,6 +13,7 @@ from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.tracker_report import ReportEntry, UpdateReport
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.reports.document import heading
 from ocplan_desktop.reports.fonts import printing
 from ocplan_desktop.reports.publish import write_document
@@ -128,7 +129,7 @@ def tracker_story(report: UpdateReport, council: str = "", *, outline: int = 0) 
         ),
         Paragraph(
             esc(
-                f"{len(report.changed)} recommendations changed since {format_date(report.since)}; "
+                f"{plural(len(report.changed), 'recommendation')} changed since {format_date(report.since)}; "
                 f"{len(report.unchanged)} still open with no change."
             ),
             s.body,

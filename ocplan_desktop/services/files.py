@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ocplan_desktop.domain.errors import OcplanError
+from ocplan_desktop.store.failures import write_problem
 
 _RESERVED = {
     "con",
@@ -81,7 +82,10 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     except PermissionError:
         temporary.unlink(missing_ok=True)
         raise OcplanError(f"{target}: permission denied (is it open in another program?)") from None
-    except BaseException:
+    except BaseException as error:
         temporary.unlink(missing_ok=True)
+        problem = write_problem(error, f"Writing {target}")  # a full disk, a file-size limit
+        if problem is not None:
+            raise problem from None
         raise
     return target

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ocplan_desktop.domain.charts import ChartData, ChartKind, Series
+from ocplan_desktop.domain.dates import format_short_month
 from ocplan_desktop.domain.recommendations import (
     ProgressUpdate,
     RecommendationRow,
@@ -119,4 +120,4 @@ def _meeting_label(key: tuple[str, str]) -> str:
     if not date:
         return "No meeting recorded"
     day = dt.date.fromisoformat(date)
-    return f"{body} {day.day} {day.strftime('%b %Y')}"
+    return f"{body} {day.day} {format_short_month(day)}"

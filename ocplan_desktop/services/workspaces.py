@@ -16,6 +16,7 @@ from ocplan_desktop.domain.reference import (
     PLAN_THEMES,
     RESPONDENT_TYPES,
 )
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 from ocplan_desktop.store import reference
 from ocplan_desktop.store.checks import foreign_key_problems, list_tables, table_integrity
@@ -88,7 +89,9 @@ def check(path: Path | str, *, full: bool = False) -> CheckResult:
             problems.extend(result)
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
-            problems.append(f"{len(broken)} rows refer to records that do not exist")
+            problems.append(
+                f"{plural(len(broken), 'row')} refer{'s' if len(broken) == 1 else ''} to records that do not exist"
+            )
     finally:
         connection.close()
     return CheckResult(path, facts.schema_version, latest_version(), tuple(problems))
@@ -104,6 +107,8 @@ def integrity_check(ws: Workspace, progress: Progress = NO_PROGRESS) -> CheckRes
     progress.step(len(tables), len(tables) + 1, "Checking links between records…")
     broken = foreign_key_problems(ws)
     if broken:
-        problems.append(f"{broken} rows refer to records that do not exist")
+        problems.append(
+            f"{plural(broken, 'row')} refer{'s' if broken == 1 else ''} to records that do not exist"
+        )
     progress.step(len(tables) + 1, len(tables) + 1, "Done")
     return CheckResult(ws.path, ws.schema_version, latest_version(), tuple(problems))

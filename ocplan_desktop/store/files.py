@@ -7,6 +7,7 @@ until it trips), so the header is read by hand first.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import struct
 from dataclasses import dataclass
@@ -31,9 +32,43 @@ class FileFacts:
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write to the file (nor create it)."""
-    uri = path.resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, isolation_level=None)
+    """A connection that cannot write to the file (nor create it).
+
+    A workspace in WAL mode needs a shared-memory file beside it even to be read; in a folder nobody
+    can write to (a read-only share or mount) SQLite cannot make one and refuses to open the file.
+    There, with no unfinished log beside it, the file is read as immutable: nothing can change it.
+    """
+    uri = path.resolve().as_uri()
+    connection = sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None)
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()  # opening happens here
+        return connection
+    except sqlite3.OperationalError:
+        connection.close()
+        if folder_is_writable(path):
+            raise
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise WorkspaceError(
+            f"{path} is in a read-only folder with changes still in its log ({wal.name}): it cannot "
+            "be read safely until it is opened once where the folder can be written to. "
+            "The file has not been changed."
+        )
+    return sqlite3.connect(uri + "?immutable=1", uri=True, isolation_level=None)
+
+
+def folder_is_writable(path: Path) -> bool:
+    """Whether files can be made beside `path` (a read-only mount says no even to root)."""
+    return os.access(path.parent if str(path.parent) else Path("."), os.W_OK)
+
+
+def read_only_reason(path: Path) -> str:
+    """Why a workspace can only be read here, or "" when it can be written."""
+    if not folder_is_writable(path):
+        return "its folder cannot be written to"
+    if not os.access(path, os.W_OK):
+        return "the file is read-only"
+    return ""
 
 
 def _header_problem(path: Path, size: int) -> str | None:

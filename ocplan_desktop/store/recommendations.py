@@ -112,6 +112,18 @@ def by_reference(ws: Workspace) -> dict[str, dict[str, Any]]:
     }
 
 
+def update_texts(ws: Workspace) -> dict[int, list[tuple[str, str]]]:
+    """Every recommendation's progress updates as (date, text), oldest first."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    for row in ws.query(
+        "SELECT recommendation_id, date, text FROM recommendation_updates ORDER BY date, id"
+    ):
+        found.setdefault(int(row["recommendation_id"]), []).append(
+            (str(row["date"] or ""), str(row["text"] or ""))
+        )
+    return found
+
+
 def updates(ws: Workspace, recommendation_id: int) -> list[dict[str, Any]]:
     return ws.query(
         "SELECT date, text, author, status FROM recommendation_updates WHERE recommendation_id = ? "

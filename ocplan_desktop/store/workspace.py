@@ -12,6 +12,7 @@ import datetime as dt
 import getpass
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,19 @@ from sqlite_utils import Database
 from ocplan_desktop.domain.errors import WorkspaceError
 from ocplan_desktop.store import lock, migrations, network
 from ocplan_desktop.store.backup import backup_file, backup_folder, backup_name
-from ocplan_desktop.store.files import FileFacts, inspect_file, read_only_connection
+from ocplan_desktop.store.failures import busy_error, is_busy, write_problem
+from ocplan_desktop.store.files import (
+    FileFacts,
+    inspect_file,
+    read_only_connection,
+    read_only_reason,
+)
+
+# How long a write waits for another program's write transaction before giving up, and the slices
+# it waits in (between them the window says it is waiting).
+BUSY_WAIT_SECONDS = 5.0
+BUSY_SLICE_MS = 250
+BUSY_TIMEOUT_MS = 5000
 
 
 def current_user() -> str:
@@ -53,7 +66,12 @@ class Workspace:
     ) -> None:
         self.path = path
         self.read_only = read_only
+        # Why the workspace is read-only when the officer did not ask for it (a read-only folder).
+        self.read_only_reason = ""
         self.holds_lock = holds_lock
+        # Called (with the seconds waited so far) while a write waits for another program's write
+        # transaction to end; the window shows a message meanwhile.
+        self.on_busy: Callable[[float], None] | None = None
         # A workspace on a network drive is worked on as a local copy; `origin` is the original.
         self.origin: Path | None = None
         self.db = Database(connection)
@@ -69,11 +87,60 @@ class Workspace:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
-        """One transaction (a savepoint when nested): all of it is written, or none."""
+        """One transaction (a savepoint when nested): all of it is written, or none.
+
+        The transaction takes the write lock at once (`BEGIN IMMEDIATE`): a transaction that reads
+        first and writes later cannot wait for another writer (SQLite returns "database is locked"
+        at once, whatever the busy timeout), so the wait happens here, where it can. A full disk,
+        a file-size limit or a read-only file is one line (`WorkspaceError`), with all of it
+        rolled back.
+        """
         if self.read_only:
-            raise WorkspaceError(f"{self.path} is open read-only: nothing can be changed")
-        with self.db.atomic() as db:
-            yield db
+            why = f" ({self.read_only_reason})" if self.read_only_reason else ""
+            raise WorkspaceError(f"{self.path} is open read-only{why}: nothing can be changed")
+        connection = self.db.conn
+        if connection.in_transaction:
+            with self.db.atomic() as db:
+                yield db
+            return
+        self._begin()
+        try:
+            yield self.db
+            connection.execute("COMMIT")
+        except BaseException as error:
+            if connection.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
+            problem = write_problem(error, f"Saving to {self.path.name}")
+            if problem is not None:
+                raise problem from error
+            if is_busy(error):
+                raise busy_error(self.path, BUSY_WAIT_SECONDS) from error
+            raise
+
+    def _begin(self) -> None:
+        """Start a write transaction, waiting up to `BUSY_WAIT_SECONDS` for another writer."""
+        connection = self.db.conn
+        start = time.monotonic()
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_SLICE_MS}")
+        try:
+            while True:
+                try:
+                    connection.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as error:
+                    waited = time.monotonic() - start
+                    if not is_busy(error):
+                        problem = write_problem(error, f"Saving to {self.path.name}")
+                        if problem is not None:
+                            raise problem from error
+                        raise
+                    if waited >= BUSY_WAIT_SECONDS:
+                        raise busy_error(self.path, waited) from None
+                    if self.on_busy is not None:
+                        self.on_busy(waited)
+        finally:
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def query(
         self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
@@ -98,9 +165,11 @@ class Workspace:
 
     def reopen(self) -> Workspace:
         """Another connection to the same file, for another thread."""
-        return Workspace(
+        other = Workspace(
             self.path, _connect(self.path, read_only=self.read_only), read_only=self.read_only
         )
+        other.read_only_reason = self.read_only_reason
+        return other
 
     def write_back(self) -> None:
         """Copy a local working copy back over its network original (nothing to do otherwise)."""
@@ -117,7 +186,9 @@ class Workspace:
                 lock.release(origin)
         with contextlib.suppress(sqlite3.Error):
             if not self.read_only:
+                self.db.execute("PRAGMA busy_timeout = 0")  # never wait at closing for this
                 self.db.execute("PRAGMA optimize")
+        with contextlib.suppress(sqlite3.Error):
             self.db.conn.close()
         if self.holds_lock:
             self.holds_lock = False
@@ -141,7 +212,7 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
-    connection.execute("PRAGMA busy_timeout = 5000")
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return connection
 
 
@@ -180,18 +251,18 @@ def open_workspace(
         return _open_network_copy(path, backups_dir)
     facts = check_workspace(path)
     needs_upgrade = facts.schema_version < migrations.latest_version()
-    if read_only:
+    # A file or folder that cannot be written to is opened read-only, saying why.
+    reason = read_only_reason(path) if path.exists() else ""
+    if read_only or reason:
         if needs_upgrade:
             raise WorkspaceError(
                 f"{path} uses an older schema (version {facts.schema_version}) and must be upgraded, "
-                "which needs it opened for editing."
+                "which needs it opened for editing"
+                + (f", but {reason}: copy it somewhere you can write to." if reason else ".")
             )
-        return Workspace(path, _connect(path, read_only=True), read_only=True)
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise WorkspaceError(
-            f"{path} is read-only (or its folder is): open it read-only, or copy it somewhere you can "
-            "write to. The file has not been changed."
-        )
+        workspace = Workspace(path, _connect(path, read_only=True), read_only=True)
+        workspace.read_only_reason = reason
+        return workspace
     lock.acquire(path)
     try:
         if needs_upgrade:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocplan_desktop.domain.audit import AuditEntry
+from ocplan_desktop.domain.dates import format_moment
 from ocplan_desktop.services import audit_trail
 from ocplan_desktop.store.workspace import Workspace
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
@@ -32,7 +33,7 @@ def _when(entry: AuditEntry) -> str:
         moment = dt.datetime.fromisoformat(entry.at).astimezone()
     except ValueError:
         return entry.at
-    return f"{moment.day} {moment:%B %Y %H:%M:%S}"
+    return format_moment(moment, seconds=True)
 
 
 COLUMNS: list[Column[AuditEntry]] = [

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocplan_desktop.domain.dates import format_moment
 from ocplan_desktop.domain.errors import OcplanError
 from ocplan_desktop.services import backups
 from ocplan_desktop.services.backups import BackupInfo
+from ocplan_desktop.ui.file_dialogs import is_hidden, remember, start_folder
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ocplan_desktop.ui.widgets.record_table import RecordTable
 
@@ -26,9 +28,7 @@ def _size(size: int) -> str:
 
 
 COLUMNS: list[Column[BackupInfo]] = [
-    Column(
-        "Made", lambda b: f"{b.made_at:%d %B %Y %H:%M:%S}".lstrip("0"), sort=lambda b: b.made_at
-    ),
+    Column("Made", lambda b: format_moment(b.made_at, seconds=True), sort=lambda b: b.made_at),
     Column("Why", lambda b: b.reason.replace("-", " ")),
     Column("Size", lambda b: _size(b.size), sort=lambda b: b.size, numeric=True),
     Column("File", lambda b: b.path.name),
@@ -74,13 +74,15 @@ class RestoreBackupDialog(QDialog):
         backup = self.table.current_record()
         if backup is None:
             return
-        suggestion = self.workspace.with_name(
-            f"{self.workspace.stem} (restored {backup.made_at:%Y-%m-%d %H%M}).ocplan"
-        )
+        name = f"{self.workspace.stem} (restored {backup.made_at:%Y-%m-%d %H%M}).ocplan"
+        folder = self.workspace.parent
+        if is_hidden(folder):  # the demo's folder: nobody would find the copy there
+            folder = start_folder()
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Restore into", str(suggestion), "ocplan workspaces (*.ocplan)"
+            self, "Restore into", str(folder / name), "ocplan workspaces (*.ocplan)"
         )
         if path:
+            remember(path)
             self.restore_into(backup, Path(path))
 
     def restore_into(self, backup: BackupInfo, target: Path) -> bool:

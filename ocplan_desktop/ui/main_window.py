@@ -29,13 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocplan_desktop import APP_TITLE, __version__
+from ocplan_desktop import APP_TITLE
 from ocplan_desktop.domain.errors import OcplanError
 from ocplan_desktop.services.change import Change, everything
+from ocplan_desktop.ui.edit_actions import REDO_KEYS, UNDO_KEYS, undo_redo_actions
+from ocplan_desktop.ui.keyboard import page_menu_title, view_action_text
 from ocplan_desktop.ui.session import Session
+from ocplan_desktop.ui.window_size import minimum_size
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
     from PySide6.QtWidgets import QMessageBox
 
     from ocplan_desktop.store.workspace import Workspace
@@ -66,7 +69,8 @@ class MainWindow(QMainWindow):
         self.last_message: QMessageBox | None = None
         self.setObjectName("mainWindow")
         self.setAccessibleName("ocplan main window")
-        self.setMinimumSize(760, 480)
+        self.setMinimumSize(*minimum_size())
+        self.setAcceptDrops(True)  # a spreadsheet dropped anywhere goes to its import
 
         self._pages: list[Page] = []
         self._care: WorkspaceCare | None = None
@@ -96,6 +100,8 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.session.refused.connect(self._on_session_refused)
+        self.session.happened.connect(self.say)
+        self._guard_quitting()
         self.nav.setCurrentRow(0)
         self._update_title()
 
@@ -162,15 +168,15 @@ class MainWindow(QMainWindow):
         )
         calendar.setObjectName("exportCalendarAction")
         self.quit_separator = file_menu.addSeparator()  # the care's actions go above this
-        self._add_action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        # Ctrl+Q on every desktop: Qt's standard Quit key is none at all on Windows.
+        quit_action = self._add_action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
+        quit_action.setObjectName("quitAction")
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self._shortcuts.append((undo, [QKeySequence.StandardKey.Undo]))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self._shortcuts.append(
-            (redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
-        )
+        undo, redo = undo_redo_actions(self.session, self)
+        self._shortcuts.append((undo, list(UNDO_KEYS)))
+        self._shortcuts.append((redo, list(REDO_KEYS)))
+        self.undo_action, self.redo_action = undo, redo
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.edit_menu = edit_menu
@@ -184,7 +190,7 @@ class MainWindow(QMainWindow):
         for row, (title, _module, _name) in enumerate(PAGES):
             action = self._add_action(
                 view_menu,
-                title,
+                view_action_text(title),
                 QKeySequence(f"Ctrl+{row + 1}"),
                 lambda _checked=False, row=row: self.show_page(row),
             )
@@ -204,7 +210,7 @@ class MainWindow(QMainWindow):
             actions = page.page_actions()
             if not actions:
                 continue
-            menu = QMenu(page.title.split(" ")[0].replace("&", "&&"), self)
+            menu = QMenu(page_menu_title(page.title), self)
             menu.setObjectName(f"pageMenu{row}")
             for action in actions:
                 menu.addAction(action)
@@ -249,6 +255,7 @@ class MainWindow(QMainWindow):
         A workspace someone else is editing can be opened read-only instead; for a damaged one the
         newest good backup is offered, restored into a new file.
         """
+        from ocplan_desktop.domain.dates import format_moment
         from ocplan_desktop.services.backups import newest_good_backup
         from ocplan_desktop.store.lock import WorkspaceLocked
         from ocplan_desktop.store.workspace import open_workspace
@@ -257,12 +264,9 @@ class MainWindow(QMainWindow):
         try:
             ws = open_workspace(path, read_only=read_only)
         except WorkspaceLocked as error:
-            self.ask(
-                "Workspace in use",
-                str(error),
-                "Open read-only",
-                lambda: self.open_path(path, read_only=True),
-            )
+            from ocplan_desktop.ui.lock_prompt import ask_about_lock
+
+            ask_about_lock(self, error, self.open_path, self._remember_message)
             return False
         except OcplanError as error:
             good = newest_good_backup(path) if path.is_file() else None
@@ -271,7 +275,7 @@ class MainWindow(QMainWindow):
             else:
                 self.ask(
                     "Cannot open workspace",
-                    f"{error}\n\nThe newest good backup is from {good.made_at:%d %B %Y at %H:%M}. "
+                    f"{error}\n\nThe newest good backup is from {format_moment(good.made_at, at=True)}. "
                     "Restore it into a new file?",
                     "Restore backup…",
                     lambda: self._restore_backup_of(path, good.path),
@@ -315,8 +319,13 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
-    def set_workspace(self, ws: Workspace) -> None:
+    def set_workspace(self, ws: Workspace) -> bool:
+        """Show `ws`, after saving what is typed into the one open; False (and `ws` closed) when
+        an edit of the open one was refused, so the officer can put it right first."""
         self.build_pages()
+        if not self.save_pending_edits():
+            ws.close()
+            return False
         previous = self.session.ws
         self.session.set_workspace(ws)
         if previous is not None:
@@ -332,6 +341,8 @@ class MainWindow(QMainWindow):
             )
         self.workspace_opened.emit(ws)
         self.broadcast(everything())
+        self.say(f"Opened {ws.origin or ws.path}" + (" read-only" if ws.read_only else ""))
+        return True
 
     def broadcast(self, change: Change) -> None:
         self.session.broadcast(change)
@@ -352,17 +363,23 @@ class MainWindow(QMainWindow):
     def _on_open_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        start = str(self.ws.path.parent) if self.ws else str(Path.home())
+        from ocplan_desktop.ui.file_dialogs import remember, start_path
+
+        start = start_path(self.ws)
         path, _filter = QFileDialog.getOpenFileName(self, "Open workspace", start, WORKSPACE_FILTER)
         if path:
+            remember(path)
             self.open_path(path)
 
     def _on_new_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        start = str(self.ws.path.parent) if self.ws else str(Path.home())
+        from ocplan_desktop.ui.file_dialogs import remember, start_path
+
+        start = start_path(self.ws)
         path, _filter = QFileDialog.getSaveFileName(self, "New workspace", start, WORKSPACE_FILTER)
         if path:
+            remember(path)
             self.create_workspace(path)
 
     def create_workspace(self, path: Path | str) -> bool:
@@ -408,7 +425,31 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
 
+    # saving what is typed, closing and quitting ----------------------------------------------------
+    def save_pending_edits(self, *, dialogs: bool = False) -> bool:
+        """Save what is typed and not yet saved anywhere in the window (`pending_edits`), dialogs
+        included when quitting; False when an edit was refused (its message is shown)."""
+        ws = self.session.ws
+        if ws is None or ws.read_only:
+            return True
+        from ocplan_desktop.ui.pending_edits import commit_pending_edits
+
+        refused = commit_pending_edits(
+            [self], dialogs=dialogs, refused=lambda: self.session.refusals
+        )
+        return not refused
+
+    def _guard_quitting(self) -> None:
+        """Quitting the app (logging out, a signal) saves what is typed first, the open dialogs'
+        input included; a refused edit keeps the app open to say why."""
+        from ocplan_desktop.ui.application import guard_quitting
+
+        guard_quitting(self, lambda: self.save_pending_edits(dialogs=True))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.save_pending_edits():
+            event.ignore()
+            return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
         if self.session.ws is not None:
@@ -416,6 +457,22 @@ class MainWindow(QMainWindow):
             self.session.set_workspace(None)
             ws.close()
         super().closeEvent(event)
+
+    # files dropped on the window go to their import (ui/file_drop.py) ----------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from ocplan_desktop.ui.file_drop import accept_files
+
+        accept_files(self, event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        from ocplan_desktop.ui.file_drop import accept_files
+
+        accept_files(self, event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from ocplan_desktop.ui.file_drop import drop_files
+
+        drop_files(self, event)
 
     # messages ------------------------------------------------------------------------------------
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon | None = None) -> None:
@@ -431,13 +488,26 @@ class MainWindow(QMainWindow):
         self.last_message = box
         box.open()
 
+    def _remember_message(self, box: QMessageBox) -> None:
+        self.last_message = box
+
     def _on_session_refused(self, message: str) -> None:
+        if not self.isVisible():
+            import logging
+
+            logging.getLogger(__name__).warning("not changed: %s", message)
+            return  # no dialog without the window it belongs to
+        self.statusBar().clearMessage()
         self.show_message("Not changed", message)
 
     def _on_export_calendar_triggered(self) -> None:
         from ocplan_desktop.ui.calendar_export import start_calendar_export
 
         start_calendar_export(self)
+
+    def say(self, text: str) -> None:
+        """What just happened, in the status bar for a while."""
+        self.statusBar().showMessage(text, 10_000)
 
     # search ----------------------------------------------------------------------------------------
     search_dialog: SearchDialog | None = None
@@ -454,12 +524,11 @@ class MainWindow(QMainWindow):
         self.search_dialog.query.setFocus()
         self.search_dialog.query.selectAll()
 
-    def _on_about_triggered(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    about_dialog: QWidget | None = None
 
-        self.show_message(
-            f"About {APP_TITLE}",
-            f"{APP_TITLE} {__version__}\n\nMeetings, minutes, recommendations, performance indicators and "
-            "engagement feedback for council governance officers, kept in one local workspace file.",
-            QMessageBox.Icon.Information,
-        )
+    def _on_about_triggered(self) -> None:
+        """Help ▸ About: version, workspace and log folder (ui/about_dialog.py)."""
+        from ocplan_desktop.ui.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self.ws, self)
+        self.about_dialog.open()

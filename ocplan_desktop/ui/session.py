@@ -3,12 +3,16 @@
 A page edits through `session.run(text, edit)`: the edit is a service call that returns a Change with
 its undo; it is pushed on the undo stack (which runs it at once) and the Change is broadcast so every
 view refreshes what it shows.
+
+Undo and Redo go through `session.undo()` and `session.redo()`: when the service refuses to take an
+edit back (or to do it again), nothing has changed, so the stack is put back where it was, the step
+stays where the officer can try it again, and `refused` says why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -24,6 +28,14 @@ if TYPE_CHECKING:
 Edit = Callable[["Workspace"], Change]
 
 
+def _log() -> Any:
+    """The session's logger (the logging module is imported when there is something to log: the
+    window's shell is shown before it is needed)."""
+    import logging
+
+    return logging.getLogger(__name__)
+
+
 class ServiceCommand(QUndoCommand):
     """One undoable edit. Holds the functions that do and undo it, never widgets or connections."""
 
@@ -31,44 +43,80 @@ class ServiceCommand(QUndoCommand):
         super().__init__(text)
         self._session = session
         self._do: Edit | None = edit
-        self.error: OcplanError | None = None
+        self._undo: Edit | None = None
+        self._pushed = False
+        self._skip_once = False  # the stack is being put back after a failure: do nothing
+        self.error: OcplanError | None = None  # why the first run was refused
+        self.failure: str | None = None  # why the last undo or redo did nothing
 
     def redo(self) -> None:
+        if self._skip_once:
+            self._skip_once = False
+            return
+        first, self._pushed = not self._pushed, True
         if self._do is None:
             self.setObsolete(True)
             return
         try:
             change = self._do(self._session.workspace())
         except OcplanError as error:
-            # A refused edit changes nothing and must not sit on the stack.
-            self.error = error
-            self._do = None
-            self.setObsolete(True)
-            self._session.refused.emit(str(error))
+            if first:
+                # A refused edit changes nothing and must not sit on the stack.
+                self.error = error
+                self._do = None
+                self.setObsolete(True)
+                self._session.refuse(str(error))
+            else:
+                self.failure = str(error)
             return
-        self._do = None
-        self._undo = change.undo
+        except Exception as error:
+            if first:
+                self._do = None
+                self.setObsolete(True)
+            _log().exception("the edit %r failed", self.text())
+            self.failure = f"it failed unexpectedly ({error}); the log has the details"
+            if first:
+                self._session.refuse(f"“{self.text()}” was not saved: {self.failure}")
+            return
+        self._do, self._undo = None, change.undo
         self._session.changed.emit(change)
 
     def undo(self) -> None:
+        if self._skip_once:
+            self._skip_once = False
+            return
         if self._undo is None:
             return
-        change = self._undo(self._session.workspace())
+        try:
+            change = self._undo(self._session.workspace())
+        except OcplanError as error:
+            self.failure = str(error)
+            return
+        except Exception as error:
+            _log().exception("undoing %r failed", self.text())
+            self.failure = f"it failed unexpectedly ({error}); the log has the details"
+            return
         self._do, self._undo = change.undo, None
         self._session.changed.emit(change)
 
-    _undo: Edit | None = None
+    def take_failure(self) -> str | None:
+        failure, self.failure = self.failure, None
+        if failure is not None:
+            self._skip_once = True
+        return failure
 
 
 class Session(QObject):
     changed = Signal(object)  # Change
     refused = Signal(str)  # the message of an edit that was refused
     workspace_changed = Signal(object)  # Workspace | None
+    happened = Signal(str)  # what was just done, for the status bar ("Saved: Edit heading")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws: Workspace | None = None
         self.undo_stack = QUndoStack(self)
+        self.refusals: list[str] = []
 
     def workspace(self) -> Workspace:
         if self.ws is None:
@@ -80,11 +128,49 @@ class Session(QObject):
         self.undo_stack.clear()
         self.workspace_changed.emit(ws)
 
+    def refuse(self, message: str) -> None:
+        self.refusals.append(message)
+        del self.refusals[:-50]
+        self.refused.emit(message)
+
+    def tell(self, text: str) -> None:
+        """Say what just happened (the window shows it in the status bar)."""
+        self.happened.emit(text)
+
     def run(self, text: str, edit: Edit) -> bool:
         """Do an edit as one undo step; False (and a `refused` message) when the service refused it."""
+        if self.ws is None:
+            # Nothing to save into: say so in the log, not in a dialog nobody asked for.
+            _log().warning("the edit %r came when no workspace was open; nothing was saved", text)
+            return False
         command = ServiceCommand(self, text, edit)
         self.undo_stack.push(command)
-        return command.error is None
+        if command.error is None and command.failure is None:
+            self.tell(f"Saved: {text}")
+        return command.error is None and command.failure is None
+
+    def undo(self) -> bool:
+        """Take back the last edit; on a refusal the stack stays where it was and `refused` says why."""
+        return self._step(undo=True)
+
+    def redo(self) -> bool:
+        return self._step(undo=False)
+
+    def _step(self, *, undo: bool) -> bool:
+        stack = self.undo_stack
+        if not (stack.canUndo() if undo else stack.canRedo()):
+            return False
+        command = stack.command(stack.index() - 1 if undo else stack.index())
+        text = command.text() if command is not None else ""
+        stack.undo() if undo else stack.redo()
+        failure = command.take_failure() if isinstance(command, ServiceCommand) else None
+        if failure is None:
+            self.tell(f"{'Undone' if undo else 'Redone'}: {text}")
+            return True
+        stack.redo() if undo else stack.undo()  # back where it was; the command skips this once
+        verb = "undo" if undo else "redo"
+        self.refuse(f"Could not {verb} “{text}”: {failure}. Nothing was changed.")
+        return False
 
     def broadcast(self, change: Change) -> None:
         """Tell the views about a change made outside the undo stack (imports, opening a workspace)."""

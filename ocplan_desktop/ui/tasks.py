@@ -7,8 +7,8 @@ which raises `Cancelled` once the user presses Cancel. Only one job that writes 
 
 from __future__ import annotations
 
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ocplan_desktop.domain.errors import OcplanError
+from ocplan_desktop.logs import log_file
 from ocplan_desktop.services.progress import Cancelled, Progress
 from ocplan_desktop.store.workspace import Workspace
 
@@ -62,8 +63,10 @@ class _Runner(QRunnable):
         except OcplanError as error:
             self._signals.failed.emit(str(error))
         except Exception as error:  # a bug: say what happened rather than die silently
-            traceback.print_exc()
-            self._signals.failed.emit(f"the job failed unexpectedly: {error}")
+            logging.getLogger(__name__).exception("a background job failed")
+            self._signals.failed.emit(
+                f"the job failed unexpectedly ({error}); the details are in the log, {log_file()}"
+            )
         else:
             self._signals.succeeded.emit(result)
         finally:
@@ -113,8 +116,9 @@ def run_with_progress(
     writes: bool,
     on_success: Callable[[Any], None] | None = None,
     on_failure: Callable[[str], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
 ) -> Task:
-    """Start `job` with a progress dialog; its Cancel stops the job."""
+    """Start `job` with a progress dialog; its Cancel stops the job (then `on_cancel` runs)."""
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -136,7 +140,10 @@ def run_with_progress(
         dialog.deleteLater()
         if task.error is not None and on_failure is not None:
             on_failure(task.error)
-        elif not task.was_cancelled and task.error is None and on_success is not None:
+        elif task.was_cancelled:
+            if on_cancel is not None:
+                on_cancel()
+        elif task.error is None and on_success is not None:
             on_success(task.result)
         task.deleteLater()
 

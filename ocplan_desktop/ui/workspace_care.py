@@ -8,6 +8,7 @@ seconds after each change.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -20,8 +21,10 @@ from ocplan_desktop.services.progress import Progress
 from ocplan_desktop.services.workspaces import integrity_check
 from ocplan_desktop.store.workspace import Workspace
 from ocplan_desktop.ui.backups_dialog import RestoreBackupDialog
+from ocplan_desktop.ui.file_dialogs import is_hidden, remember, start_folder
 from ocplan_desktop.ui.tasks import Task, run_with_progress
 
+log = logging.getLogger(__name__)
 AUTO_BACKUP_MS = 30 * 60 * 1000
 WRITE_BACK_MS = 5 * 1000
 
@@ -46,7 +49,7 @@ class WorkspaceCare(QObject):
 
         self.backup_action = QAction("&Back up now", self)
         self.backup_action.triggered.connect(lambda: self.back_up("manual"))
-        self.restore_action = QAction("Restore from &backup…", self)
+        self.restore_action = QAction("Res&tore from backup…", self)
         self.restore_action.triggered.connect(self._on_restore_triggered)
         self.check_action = QAction("&Check workspace", self)
         self.check_action.triggered.connect(self._on_check_triggered)
@@ -60,12 +63,30 @@ class WorkspaceCare(QObject):
     # automatic backups ---------------------------------------------------------------------------
     def _on_session_workspace_changed(self, ws: Workspace | None) -> None:
         self.changed_since_backup = False
+        if ws is not None:
+            ws.on_busy = self._on_workspace_busy
+            if ws.read_only_reason:
+                self.window.show_message(  # type: ignore[attr-defined]
+                    "Opened read-only",
+                    f"{ws.path} is open read-only because {ws.read_only_reason}. You can read, "
+                    "search, print and export it; to change it, copy it somewhere you can write "
+                    "to and open the copy.",
+                )
         if ws is None or ws.read_only:
             self.backup_timer.stop()
             return
         self.backup_timer.start()
         if backups.needs_daily_backup(ws.origin or ws.path):
             self.back_up("daily")
+
+    def _on_workspace_busy(self, waited: float) -> None:
+        """A write is waiting for another program's write to the workspace to end: say so now (the
+        edit is under way, so the status bar is repainted rather than given events to handle)."""
+        bar = self.window.statusBar()  # type: ignore[attr-defined]
+        bar.showMessage(
+            f"Waiting for another program to finish writing to the workspace… ({waited:.0f} s)"
+        )
+        bar.repaint()
 
     def _on_session_changed(self, change: Change) -> None:
         ws = self.session.ws
@@ -92,6 +113,7 @@ class WorkspaceCare(QObject):
 
         task = Task(self)
         task.signals.succeeded.connect(self._on_backup_succeeded)
+        task.signals.failed.connect(lambda message: self._on_backup_failed(reason, message))
         task.signals.done.connect(lambda: self.tasks.remove(task))
         self.tasks.append(task)
         task.start(ws, job, writes=False)
@@ -99,6 +121,16 @@ class WorkspaceCare(QObject):
 
     def _on_backup_succeeded(self, path: Path) -> None:
         self.last_backup = path
+        self.session.tell(f"Backed up ({path.name})")
+
+    def _on_backup_failed(self, reason: str, message: str) -> None:
+        """A backup that failed is said: in a dialog when asked for, in the status bar (and the
+        log) when it was automatic, so a full disk does not interrupt every half hour."""
+        log.warning("%s backup failed: %s", reason, message)
+        if reason == "manual":
+            self.window.show_message("Backup failed", message)  # type: ignore[attr-defined]
+        else:
+            self.session.tell(f"The automatic backup failed: {message}")
 
     def _on_write_back_timer_timeout(self) -> None:
         ws = self.session.ws
@@ -155,7 +187,11 @@ class WorkspaceCare(QObject):
 
 
 def ask_for_new_file(parent: QWidget, title: str, suggestion: Path) -> Path | None:
+    if is_hidden(suggestion.parent):  # the demo's folder: suggest the documents folder instead
+        suggestion = start_folder() / suggestion.name
     path, _filter = QFileDialog.getSaveFileName(
         parent, title, str(suggestion), "ocplan workspaces (*.ocplan)"
     )
+    if path:
+        remember(path)
     return Path(path) if path else None

@@ -147,17 +147,18 @@ def test_missing_file_and_folder(tmp_path):
         open_workspace(tmp_path)
 
 
-def test_read_only_file_is_refused_for_editing_but_opens_read_only(
-    tmp_path, demo_master, monkeypatch
-):
+def test_a_read_only_file_opens_read_only_and_says_why(tmp_path, demo_master, monkeypatch):
     path = copy_workspace(demo_master, tmp_path / "locked.ocplan")
     before = digest(path)
-    # As root every file is writable, so ask the check itself what it would see for a read-only file.
-    import ocplan_desktop.store.workspace as workspace_module
+    # As root every file is writable, so ask the check itself what it would see for a read-only
+    # file (tests/store/test_read_only_folder.py mounts a real read-only folder).
+    import ocplan_desktop.store.files as files_module
 
-    monkeypatch.setattr(workspace_module.os, "access", lambda _path, _mode: False)
-    with pytest.raises(WorkspaceError, match="is read-only"):
-        open_workspace(path)
+    monkeypatch.setattr(files_module.os, "access", lambda p, _mode: Path(p) != path)
+    with open_workspace(path) as ws:
+        assert ws.read_only and ws.read_only_reason == "the file is read-only"
+        with pytest.raises(WorkspaceError, match=r"read-only \(the file is read-only\)"):
+            ws.set_setting("x", "y")
     monkeypatch.undo()
     with open_workspace(path, read_only=True) as ws:
         assert ws.read_only

@@ -139,3 +139,48 @@ def test_a_workspace_on_a_network_drive_is_a_local_copy_with_a_warning(
     assert "[network copy]" in window.windowTitle()
     assert "network drive" in window.last_message.text()
     assert window.settings.value("last_workspace") == str(shared.resolve())
+
+
+def test_a_lock_left_by_another_computer_is_broken_after_a_warning(
+    window, qtbot, demo_master, tmp_path
+):
+    import datetime as dt
+
+    from tests.conftest import copy_workspace
+
+    shared = copy_workspace(demo_master, tmp_path / "Shared.ocplan")
+    taken = dt.datetime(2023, 12, 20, 14, 5).timestamp()
+    lock.lock_path(shared).write_text(
+        json.dumps({"host": "TOWNHALL-PC", "user": "jsmith", "pid": 4242, "started": 1.0,
+                    "since": taken})
+    )  # fmt: skip
+    assert window.open_path(shared) is False
+    first = window.last_message
+    assert "jsmith on TOWNHALL-PC (process 4242) since 20 December 2023 at 14:05" in first.text()
+    click(first, "Break the lock…")
+    warning = window.last_message
+    assert warning is not first
+    assert "locked by jsmith on TOWNHALL-PC since 20 December 2023 at 14:05" in warning.text()
+    assert "changes could be lost" in warning.text()
+    assert warning.defaultButton() is warning.button(QMessageBox.StandardButton.Cancel)
+    click(warning, "Break the lock and open")
+    qtbot.waitUntil(lambda: window.ws is not None and window.ws.path == shared)
+    assert not window.ws.read_only
+    assert lock.read_lock(shared).user != "jsmith"
+
+
+def test_a_lock_of_a_process_on_this_computer_cannot_be_broken(window, demo_master, tmp_path):
+    import os
+    import socket
+
+    from tests.conftest import copy_workspace
+
+    shared = copy_workspace(demo_master, tmp_path / "Mine.ocplan")
+    me = lock._me()
+    lock.lock_path(shared).write_text(
+        json.dumps({**me.__dict__, "host": socket.gethostname(), "pid": os.getppid(),
+                    "started": lock._process_start(os.getppid())})
+    )  # fmt: skip
+    assert window.open_path(shared) is False
+    texts = [button.text() for button in window.last_message.buttons()]
+    assert "Open read-only" in texts and "Break the lock…" not in texts

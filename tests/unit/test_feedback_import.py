@@ -204,3 +204,26 @@ def test_theme_names_cannot_hold_the_import_separators(ws):
     with pytest.raises(ValidationError, match="cannot contain"):
         engagement_lists.add_to_list(ws, "feedback_themes", "Parks; play")
     engagement_lists.add_to_list(ws, "channels", "Ward forum, Foleshill")
+
+
+def test_responses_dated_outside_their_exercise_are_imported_with_a_warning(ws, tmp_path, capsys):
+    from ocplan_desktop.cli import main
+
+    fields = engagement.ExerciseFields(
+        "Bus lanes consultation", opens_on="2024-02-01", closes_on="2024-02-04"
+    )
+    exercise_id = next(iter(engagement.add_exercise(ws, fields).ids))
+    path = write_csv(tmp_path / "survey.csv", ROWS, "utf-8-sig")
+    result = import_feedback(ws, path, exercise_id, dry_run=True)
+    assert result.plan.warnings == (
+        "2 responses are dated after the exercise closed on 4 February 2024 (rows 6, 7): "
+        "check the dates",
+    )
+    ws.close()
+    assert main(["import", "feedback", str(path), "--db", str(ws.path), "--exercise",
+                 str(exercise_id)]) == 0  # fmt: skip
+    err = capsys.readouterr().err
+    assert err == (
+        "warning: 2 responses are dated after the exercise closed on 4 February 2024 "
+        "(rows 6, 7): check the dates\n"
+    )

@@ -400,3 +400,26 @@ def test_a_recommendation_without_a_meeting_record_round_trips_unchanged(ws, tmp
     ]
     plan = plan_import(ws, write_csv(tmp_path / "n.csv", rows), today=TODAY)
     assert plan.creates[0].values["from_meeting_id"] == tracker["later"]
+
+
+def test_importing_the_same_file_again_adds_no_progress_update_it_already_has(
+    ws, awkward, tmp_path
+):
+    """The file's update is dated before the import; the import's own "Status changed" line comes
+    after it, so the file's is no longer the latest. Importing the file again adds nothing."""
+    path = export_tracker(ws, tmp_path / "tracker.csv", today=TODAY).path
+    rows = read_csv(path)
+    rows[2]["status"] = "Completed"
+    rows[2]["latest_update"] = "Street lighting survey finished in every ward"
+    rows[2]["latest_update_date"] = "20/12/2023"
+    write_csv(path, rows)
+    record = {row.reference: row for row in store.list_recommendations(ws)}[rows[2]["reference"]]
+    apply_import(ws, plan_import(ws, path, today=TODAY), today=TODAY)
+    texts = [update.text for update in store.progress_updates(ws, record.id)]
+    assert texts.count("Street lighting survey finished in every ward") == 1
+    assert texts[-1].startswith("Status changed from open to completed")  # the latest now
+    again = plan_import(ws, path, today=TODAY)
+    assert (len(again.updates), len(again.creates)) == (0, 0)
+    later = plan_import(ws, path, today=TODAY + dt.timedelta(days=30))
+    assert later.updates == ()
+    assert len(store.progress_updates(ws, record.id)) == len(texts)

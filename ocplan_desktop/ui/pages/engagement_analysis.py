@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocplan_desktop.domain.engagement import NOT_COLLECTED, Exercise
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.services.engagement_analysis import (
     DIMENSIONS,
     FeedbackSummary,
@@ -91,7 +92,7 @@ def _summary_text(summary: FeedbackSummary) -> str:
     total = summary.total
     missing = summary.by_ward[NOT_COLLECTED]
     share = f" ({round(100 * missing / total)}%)" if total else ""
-    parts = [f"<b>{total:,} responses</b>; ward not collected for {missing:,}{share}."]
+    parts = [f"<b>{plural(total, 'response')}</b>; ward not collected for {missing:,}{share}."]
     silent = summary.silent_wards
     if silent:
         parts.append(

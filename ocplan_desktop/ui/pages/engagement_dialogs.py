@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -21,9 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocplan_desktop.domain.engagement import NOT_COLLECTED
+from ocplan_desktop.domain.dates import iso_date
+from ocplan_desktop.domain.engagement import NOT_COLLECTED, Exercise, outside_exercise
+from ocplan_desktop.domain.errors import ValidationError
 from ocplan_desktop.services.engagement import ExerciseFields, ResponseFields
 from ocplan_desktop.ui.format import date_text
+from ocplan_desktop.ui.pending_edits import saves_on_quit
 
 
 def _checklist(items: list[tuple[int, str]], checked: set[int], name: str) -> QListWidget:
@@ -91,6 +95,7 @@ class ExerciseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, 520)
+        saves_on_quit(self)  # quitting with input typed presses OK
 
     def fields(self) -> ExerciseFields:
         return ExerciseFields(
@@ -118,8 +123,10 @@ class ResponseDialog(QDialog):
         on_accept: Callable[[ResponseFields, tuple[int, ...]], bool],
         parent: QWidget | None = None,
         current: ResponseFields | None = None,
+        exercise: Exercise | None = None,
     ) -> None:
         super().__init__(parent)
+        self.exercise = exercise
         self.setWindowTitle("Edit response" if current else "Add response")
         self.setAccessibleName(self.windowTitle())
         self._on_accept = on_accept
@@ -138,8 +145,15 @@ class ResponseDialog(QDialog):
         self.text = QPlainTextEdit(current.text)
         self.text.setTabChangesFocus(True)
         self.themes = _checklist(lists["feedback_themes"], set(), "Themes")
+        # A date outside the exercise is allowed (a late letter) but said, as it is often a slip.
+        self.date_note = QLabel(self)
+        self.date_note.setObjectName("dateNote")
+        self.date_note.setWordWrap(True)
+        self.received.textChanged.connect(self._on_received_text_changed)
+        self._on_received_text_changed(self.received.text())
         form = QFormLayout()
         form.addRow("&Received", self.received)
+        form.addRow("", self.date_note)
         form.addRow("&Channel", self.channel)
         form.addRow("&Ward", self.ward)
         form.addRow("Respondent &type", self.respondent)
@@ -157,6 +171,18 @@ class ResponseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, 560)
+        saves_on_quit(self)  # quitting with input typed presses OK
+
+    def _on_received_text_changed(self, text: str) -> None:
+        why = ""
+        if self.exercise is not None and text.strip():
+            try:
+                day = iso_date(text)
+            except ValidationError:
+                day = None
+            why = outside_exercise(day, self.exercise.opens_on, self.exercise.closes_on)
+        self.date_note.setText(f"⚠ This date is {why}." if why else "")
+        self.date_note.setVisible(bool(why))
 
     @staticmethod
     def _combo(items: list[tuple[int, str]], name: str, empty: str | None) -> QComboBox:

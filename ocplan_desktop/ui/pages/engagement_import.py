@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ocplan_desktop.domain.engagement import IMPORT_FIELDS, NOT_COLLECTED
 from ocplan_desktop.domain.errors import OcplanError
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.importers.feedback import (
     FIELD_LABELS,
     FeedbackContext,
@@ -133,8 +134,8 @@ class FeedbackImportDialog(QDialog):
         self.again.setText(f"{self.earlier}. Import it again")
         self.again.setVisible(bool(self.earlier))
         self.file_label.setText(
-            f"<b>{escape(table.name)}</b>: {len(table.rows):,} rows, {table.encoding_text}"
-            + "".join(f"<br>{escape(note)}" for note in table.notes)
+            f"<b>{escape(table.name)}</b>: {plural(len(table.rows), 'row')}, "
+            f"{table.encoding_text}" + "".join(f"<br>{escape(note)}" for note in table.notes)
         )
         mapping = resolve_columns(table, self.context.saved)
         self.columns.setRowCount(len(table.headers))
@@ -258,11 +259,13 @@ class FeedbackImportDialog(QDialog):
             counts = plan.ward_counts(self.context)
             heard = len([name for name in counts if name != NOT_COLLECTED])
             lines.append(
-                f"{len(plan.responses):,} responses ready to import: {heard} wards heard from, "
+                f"{plural(len(plan.responses), 'response')} ready to import: "
+                f"{plural(heard, 'ward')} heard from, "
                 f"ward not collected for {counts.get(NOT_COLLECTED, 0):,}."
             )
             if plan.new_themes:
                 lines.append(f"New themes to be added: {', '.join(plan.new_themes)}.")
+            lines.extend(f"⚠ {warning}." for warning in plan.warnings)
         else:
             lines.append("Nothing can be imported until every problem is solved:")
             lines.extend(f"• {problem}" for problem in plan.problems[:200])

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ocplan_desktop.services import engagement_lists
 from ocplan_desktop.services.change import REFERENCE, Change
+from ocplan_desktop.ui.keyboard import let_tab_go
 from ocplan_desktop.ui.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -39,6 +40,7 @@ class ReferenceListsDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self._loading = False
         self.wards = QTableWidget(0, 3, self)
+        let_tab_go(self.wards)
         self.wards.setAccessibleName("Wards")
         self.wards.setHorizontalHeaderLabels(["Ward", "Population", "Former names"])
         self.wards.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

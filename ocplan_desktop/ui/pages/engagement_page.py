@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from ocplan_desktop.domain.engagement import Exercise
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.importers.feedback import ImportResult
 from ocplan_desktop.services import change, engagement, engagement_lists
 from ocplan_desktop.services.change import Change
 from ocplan_desktop.services.files import safe_file_name
 from ocplan_desktop.store.workspace import Workspace
+from ocplan_desktop.ui.file_dialogs import remember, start_path
 from ocplan_desktop.ui.format import date_text
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ocplan_desktop.ui.pages.engagement_analysis import AnalysisPanel, ComparePanel
@@ -142,7 +144,7 @@ class EngagementPage(Page):
             ("&Add response…", "Ctrl+Shift+A", self.add_response),
             ("Edit &response…", None, self.edit_response),
             ("&Pass on selected responses…", "Ctrl+Shift+P", self.pass_on_selected),
-            ("&Remove selected responses", None, self.remove_selected),
+            ("Remo&ve selected responses", None, self.remove_selected),
             ("Poster with &QR code…", None, self._on_poster_triggered),
             ("E&xport passed-on list…", None, self._on_export_passed_on_triggered),
             ("Reference &lists…", None, self.show_lists),
@@ -285,7 +287,9 @@ class EngagementPage(Page):
                 lambda ws: engagement.add_response(ws, exercise_id, fields, themes),
             )
 
-        return self._open(ResponseDialog(self._lists, accept, self))
+        return self._open(
+            ResponseDialog(self._lists, accept, self, exercise=self.current_exercise())
+        )
 
     def edit_response(self) -> ResponseDialog | None:
         """Double-click or Enter on a response: correct its date, channel, ward, type or text."""
@@ -306,7 +310,9 @@ class EngagementPage(Page):
                 "Edit response", lambda ws: engagement.update_response(ws, response_id, fields)
             )
 
-        return self._open(ResponseDialog(self._lists, accept, self, current))
+        return self._open(
+            ResponseDialog(self._lists, accept, self, current, exercise=self.current_exercise())
+        )
 
     def pass_on_selected(self) -> PassOnDialog | None:
         ids = [item.id for item in self.responses.selected()]
@@ -321,7 +327,7 @@ class EngagementPage(Page):
 
         def accept(target: str, date: str) -> bool:
             return self.session.run(
-                f"Pass on {len(ids):,} responses to {target.strip()}",
+                f"Pass on {plural(len(ids), 'response')} to {target.strip()}",
                 lambda ws: engagement.pass_on(ws, ids, target, date or None),
             )
 
@@ -341,9 +347,10 @@ class EngagementPage(Page):
             self._message("Import responses", "Select or add the exercise the responses belong to.")
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import responses", str(Path.home()), TABLE_FILTER
+            self, "Import responses", start_path(self.ws), TABLE_FILTER
         )
         if path:
+            remember(path)
             self.import_file(path)
 
     def import_file(self, path: Path | str) -> FeedbackImportDialog | None:
@@ -365,7 +372,7 @@ class EngagementPage(Page):
         )
         self._message(
             "Responses imported",
-            f"{result.imported:,} responses imported from {result.plan.file_name}.{extra}",
+            f"{plural(result.imported, 'response')} imported from {result.plan.file_name}.{extra}",
             QMessageBox.Icon.Information,
         )
 
@@ -373,9 +380,10 @@ class EngagementPage(Page):
         exercise = self.current_exercise()
         if exercise is None:
             return
-        start = str(Path.home() / safe_file_name(f"Poster - {exercise.title}", ".pdf"))
+        start = start_path(self.ws, safe_file_name(f"Poster - {exercise.title}", ".pdf"))
         path, _ = QFileDialog.getSaveFileName(self, "Save poster", start, "PDF (*.pdf)")
         if path:
+            remember(path)
             self.save_poster(path)
 
     def save_poster(self, path: Path | str) -> Task | None:
@@ -391,9 +399,10 @@ class EngagementPage(Page):
         )
 
     def _on_export_passed_on_triggered(self) -> None:
-        start = str(Path.home() / "Passed on to other consultations.xlsx")
+        start = start_path(self.ws, "Passed on to other consultations.xlsx")
         path, _ = QFileDialog.getSaveFileName(self, "Export passed-on list", start, TABLE_FILTER)
         if path:
+            remember(path)
             self.export_passed_on(path)
 
     def export_passed_on(self, path: Path | str) -> Task | None:

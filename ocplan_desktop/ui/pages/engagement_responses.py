@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocplan_desktop.domain.engagement import NOT_COLLECTED
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.services import coding
 from ocplan_desktop.services.engagement import (
     NO_THEME,
@@ -286,11 +287,12 @@ class ResponsesPanel(QWidget):
         names = ", ".join(dict(self._themes).get(theme, "?") for theme in themes)
         if add:
             self.session.run(
-                f"Tag {len(ids):,} responses with {names}", lambda ws: coding.tag(ws, ids, themes)
+                f"Tag {plural(len(ids), 'response')} with {names}",
+                lambda ws: coding.tag(ws, ids, themes),
             )
         else:
             self.session.run(
-                f"Remove {names} from {len(ids):,} responses",
+                f"Remove {names} from {plural(len(ids), 'response')}",
                 lambda ws: coding.untag(ws, ids, themes),
             )
 

@@ -27,6 +27,7 @@ from ocplan_desktop.domain.indicators import Indicator
 from ocplan_desktop.domain.performance import Status
 from ocplan_desktop.services import indicators as service
 from ocplan_desktop.services.indicator_detail import IndicatorDetail, indicator_detail
+from ocplan_desktop.ui.keyboard import let_tab_go
 from ocplan_desktop.ui.models.indicator_values_model import IndicatorValuesTableModel
 from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.chart_view import ChartView
@@ -69,6 +70,7 @@ class IndicatorDetailPage(QWidget):
         self.model = IndicatorValuesTableModel(self)
         self.model.value_edited.connect(self._on_model_value_edited)
         self.grid = QTableView(self)
+        let_tab_go(self.grid)
         add_export_action(self.grid, "Indicator values")
         self.grid.setModel(self.model)
         self.grid.setAccessibleName("Indicator values")

@@ -33,6 +33,7 @@ from ocplan_desktop.domain.indicators import (
 )
 from ocplan_desktop.domain.performance import Polarity
 from ocplan_desktop.services.indicators import IndicatorFields
+from ocplan_desktop.ui.pending_edits import saves_on_quit
 
 Save = Callable[[IndicatorFields], str | None]  # returns the refusal message, or None when saved
 
@@ -135,6 +136,7 @@ class IndicatorEditorDialog(QDialog):
         if indicator is not None:
             self._fill(indicator)
         self.resize(560, self.sizeHint().height())
+        saves_on_quit(self)  # quitting with input typed presses OK
 
     def _period_box(self, periods: Sequence[str]) -> QComboBox:
         box = QComboBox(self)

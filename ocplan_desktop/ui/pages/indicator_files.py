@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.services import change
 from ocplan_desktop.services.change import Change
 from ocplan_desktop.services.progress import Progress
@@ -156,7 +157,9 @@ class IndicatorFiles:
 
         def done(count: int) -> None:
             self.last_result = count
-            self.page.tell("Exported", f"{path.name}: {count:,} rows of {name}", problem=False)
+            self.page.tell(
+                "Exported", f"{path.name}: {plural(count, 'row')} of {name}", problem=False
+            )
 
         def failed(message: str) -> None:
             self.last_result = message

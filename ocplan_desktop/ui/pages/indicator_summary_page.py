@@ -3,7 +3,7 @@ as the annual report words it, and every indicator's direction of travel with th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -67,14 +67,26 @@ class CountButton(QPushButton):
         for label in (self.value, self.caption):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # A narrow window wraps a caption ("Stayed the / same") rather than cutting it off.
+        self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         self.setMinimumHeight(64)
         self.setAccessibleName(caption)
         self.setToolTip(f"List the indicators: {caption.lower()}")
+
+    # A QPushButton sizes itself by its own (empty) text: ask the layout of the labels instead, so a
+    # row of counts never makes a tile narrower than its caption.
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
 
     def set_value(self, text: str) -> None:
         self.value.setText(text)
@@ -131,8 +143,6 @@ class IndicatorSummaryPage(QWidget):
         button = CountButton(caption, self)
         button.clicked.connect(lambda _checked=False: self.drill_requested.emit(statuses))
         self.buttons[key] = button
-        if key == "percent":
-            button.setMinimumWidth(190)
         row.addWidget(button, 1)
 
     def show_result(self, result: PerformanceSummary | None) -> None:

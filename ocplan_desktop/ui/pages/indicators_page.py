@@ -28,6 +28,7 @@ from ocplan_desktop.services import change, performance
 from ocplan_desktop.services import indicators as service
 from ocplan_desktop.services.indicators import IndicatorFields
 from ocplan_desktop.services.performance import PerformanceSummary, drill_down
+from ocplan_desktop.ui.file_dialogs import remember, start_path
 from ocplan_desktop.ui.pages.indicator_catalogue_page import IndicatorCataloguePage
 from ocplan_desktop.ui.pages.indicator_detail_page import IndicatorDetailPage
 from ocplan_desktop.ui.pages.indicator_drilldown_dialog import IndicatorDrillDownDialog
@@ -369,9 +370,11 @@ class IndicatorsPage(Page):
         box.open()
 
     def choose_file(self, title: str, filters: str, *, save: bool) -> Path | None:
-        start = str(self.ws.path.parent) if self.ws else str(Path.home())
+        start = start_path(self.ws)
         if save:
             path, _chosen = QFileDialog.getSaveFileName(self, title, start, filters)
         else:
             path, _chosen = QFileDialog.getOpenFileName(self, title, start, filters)
+        if path:
+            remember(path)
         return Path(path) if path else None

@@ -6,6 +6,7 @@ Dialogs open with `open()` and keep a reference (`self.dialog`), so tests can fi
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -56,7 +57,7 @@ class MeetingsActions:
 
         self.new_meeting = action("&New meeting…", "Ctrl+Shift+M", self.on_new_meeting)
         self.edit_meeting = action("Change &meeting…", None, self.on_edit_meeting, short="Change…")
-        self.number = action("&Number minutes", None, self.on_number, short="Number")
+        self.number = action("Number minute&s", None, self.on_number, short="Number")
         self.add_item = action(
             "Add agenda &item", "Ctrl+Shift+I", panel.agenda.start_new, short="Add item"
         )
@@ -82,7 +83,7 @@ class MeetingsActions:
             short="Add a) b)",
         )
         self.indent = action(
-            "&Indent resolution", "Ctrl+]", lambda: editor.resolution_step("indent"), short="Indent"
+            "Ind&ent resolution", "Ctrl+]", lambda: editor.resolution_step("indent"), short="Indent"
         )
         self.outdent = action(
             "&Outdent resolution",
@@ -92,7 +93,7 @@ class MeetingsActions:
         )
         self.move_up = action("Move &up", "Ctrl+Shift+Up", lambda: self.on_move(-1), short="Up")
         self.move_down = action(
-            "Move &down", "Ctrl+Shift+Down", lambda: self.on_move(1), short="Down"
+            "Move do&wn", "Ctrl+Shift+Down", lambda: self.on_move(1), short="Down"
         )
         self.delete = action("&Delete selected", "Ctrl+Delete", self.on_delete, short="Delete")
         self.mark = action(
@@ -100,7 +101,7 @@ class MeetingsActions:
             "Mark the selected numbered resolution's lettered items as recommendations to another body",
         )  # fmt: skip
         self.import_text = action(
-            "Import minutes te&xt…", "Ctrl+Shift+V", self.on_import, short="Import text…"
+            "Import minutes te&xt…", "Ctrl+Shift+V", lambda: self.on_import(), short="Import text…"
         )
         self.approve = action(
             "&Approve minutes…", "Ctrl+Shift+A", self.on_approve, short="Approve…"
@@ -259,7 +260,8 @@ class MeetingsActions:
         self._open(dialog)
 
     # minutes ----------------------------------------------------------------------------------------
-    def on_import(self) -> None:
+    def on_import(self, path: Path | None = None) -> None:
+        """Import minutes text into the item shown (from `path`, a file dropped on the window)."""
         editor, ws = self.page.panel.minutes, self.page.ws
         if editor.item_id is None or editor.view is None or ws is None:
             return
@@ -284,6 +286,8 @@ class MeetingsActions:
 
         dialog.accepted.connect(accepted)
         self._open(dialog)
+        if path is not None:
+            dialog.load_file(path)
 
     def on_correct(self) -> None:
         editor = self.page.panel.minutes

@@ -8,6 +8,7 @@ it shows when a Change touches meetings, agendas, minutes, reports or committees
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -33,7 +34,7 @@ from ocplan_desktop.ui.pages.meetings_actions import MeetingsActions
 from ocplan_desktop.ui.pages.page import Page
 from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.committee_panel import CommitteePanel
-from ocplan_desktop.ui.widgets.meeting_panel import MeetingPanel
+from ocplan_desktop.ui.widgets.meeting_panel import MINUTES_TAB, MeetingPanel
 from ocplan_desktop.ui.widgets.month_calendar import MonthCalendar
 from ocplan_desktop.ui.widgets.record_table import RecordTable
 from ocplan_desktop.ui.widgets.reports_panel import ReportsPanel
@@ -165,6 +166,24 @@ class MeetingsPage(Page):
         layout.addWidget(heading)
         layout.addWidget(self.tabs, 1)
 
+        # Tab goes as the eye does: the filters, the view buttons, the list (or the month), then
+        # the meeting beside it. (Qt's own order is the order the widgets were made in, which put
+        # the list first and the filters after the meeting.)
+        chain = [
+            self.committee_filter,
+            self.when_filter,
+            self.list_button,
+            self.month_button,
+            self.new_meeting_button,
+            self.meetings.filter_box,
+            self.meetings.view,
+            self.calendar.previous,
+            self.calendar.next,
+            self.calendar.today_button,
+            self.calendar.grid,
+        ]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.menu_actions = MeetingsActions(self)
         self.new_meeting_button.setText("New meeting…")
         self.new_meeting_button.clicked.connect(self.menu_actions.new_meeting.trigger)
@@ -289,6 +308,12 @@ class MeetingsPage(Page):
         width = sum(self.splitter.sizes()) or 1200
         share = 50 if view == 1 else 36
         self.splitter.setSizes([width * share // 100, width * (100 - share) // 100])
+
+    def import_text_file(self, path: Path) -> None:
+        """Minutes text dropped on the window: the import dialog of the item shown, with the file."""
+        self.tabs.setCurrentIndex(MEETINGS_TAB)
+        self.panel.tabs.setCurrentIndex(MINUTES_TAB)
+        self.menu_actions.on_import(path)
 
     # opening a record from elsewhere (search results) -----------------------------------------------
     def open_record(

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from ocplan_desktop.domain.exempt import Audience
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.reports.fonts import collecting
 from ocplan_desktop.services import change, engagement, exempt, figure_check, meetings, performance
 from ocplan_desktop.services.figure_check import FigureCheck
 from ocplan_desktop.services.files import safe_file_name
 from ocplan_desktop.services.progress import Progress
 from ocplan_desktop.store.workspace import Workspace
+from ocplan_desktop.ui.file_dialogs import remember, start_path
 from ocplan_desktop.ui.format import date_text, label_text
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ocplan_desktop.ui.pages.page import Page
@@ -204,7 +206,7 @@ def documents(ws: Workspace, tracker_since: Callable[[], dt.date] | None = None)
             Document(
                 "Engagement summary",
                 exercise.title,
-                f"{exercise.response_count:,} responses",
+                plural(exercise.response_count, "response"),
                 exercise.opens_on or "",
                 _engagement(exercise.id),
             )
@@ -343,13 +345,16 @@ class PrintPage(Page):
 
     def _ask_target(self, document: Document, suffix: str) -> Path | None:
         assert self.ws is not None
-        start = str((self.ws.origin or self.ws.path).parent / document.file_name(suffix))
+        start = start_path(self.ws, document.file_name(suffix))
         if suffix == ".docx":
             caption, filters = "Export Word document", "Word documents (*.docx)"
         else:
             caption, filters = "Export PDF", "PDF documents (*.pdf)"
         path, _filter = QFileDialog.getSaveFileName(self, caption, start, filters)
-        return Path(path) if path else None
+        if not path:
+            return None
+        remember(path)
+        return Path(path)
 
     def _on_export_clicked(self) -> None:
         document = self.table.current_record()
@@ -419,6 +424,7 @@ class PrintPage(Page):
             writes=False,
             on_success=self._on_export_succeeded,
             on_failure=self._on_export_failed,
+            on_cancel=self._on_export_cancelled,
         )
         return self.task
 
@@ -437,6 +443,10 @@ class PrintPage(Page):
     def ask_about_figures(self, wrong: list[FigureCheck]) -> str:
         return ask_about_figures(wrong, self)
 
+    def _on_export_cancelled(self) -> None:
+        self.status.setText("Export cancelled: nothing was written.")
+        self.session.tell("Export cancelled")
+
     def _on_export_succeeded(self, result: Any) -> None:
         path, pages, unprintable = result
         self.last_output = (path, pages)
@@ -446,10 +456,12 @@ class PrintPage(Page):
                 f"Wrote {path} (Word). To publish it as a PDF, save it from Word as PDF: "
                 "Word tags the PDF for screen readers."
             )
+            self.session.tell(f"Exported {path.name} (Word)")
             if getattr(self, "_open_when_done", False):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         else:
-            self.status.setText(f"Wrote {path} ({pages} pages).")
+            self.status.setText(f"Wrote {path} ({plural(pages, 'page')}).")
+            self.session.tell(f"Exported {path.name} ({plural(pages, 'page')})")
         if unprintable:
             # Said, naming each record, rather than printed as boxes.
             window = self.window()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ocplan_desktop.domain.dates import format_date
 from ocplan_desktop.domain.recommendations import RecommendationRow, RecommendationStatus, Response
 from ocplan_desktop.services.recommendations import Choice, EditChoices
+from ocplan_desktop.ui.pending_edits import saves_on_quit
 
 NONE = "— none —"
 
@@ -157,6 +158,7 @@ class RecommendationEditDialog(_SubmitDialog):
         layout.addWidget(note)
         layout.addWidget(self.buttons)
         self.resize(620, self.sizeHint().height())
+        saves_on_quit(self)  # quitting with input typed presses OK
         getattr(self, focus if focus != "text" or first else "response").setFocus()
 
     def _choice_combo(self, choices: tuple[Choice, ...]) -> QComboBox:
@@ -251,6 +253,7 @@ class ProgressUpdateDialog(_SubmitDialog):
         layout.addLayout(grid)
         layout.addWidget(self.buttons)
         self.resize(560, 320)
+        saves_on_quit(self)  # quitting with input typed presses OK
         self.text.setFocus()
 
     def value(self) -> dict[str, Any]:

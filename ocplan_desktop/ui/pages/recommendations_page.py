@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from ocplan_desktop.domain.recommendations import RecommendationRow
 from ocplan_desktop.domain.tracker import TrackerFilter, filter_choices
+from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.importers.tracker import ImportResult, TrackerImport, apply_import, plan_import
 from ocplan_desktop.importers.tracker_export import ExportResult, export_tracker
 from ocplan_desktop.services import change, recommendations
 from ocplan_desktop.services.files import safe_file_name
 from ocplan_desktop.services.tracker_dashboard import dashboard
 from ocplan_desktop.services.update_report import update_report
+from ocplan_desktop.ui.file_dialogs import remember, start_path
 from ocplan_desktop.ui.models.record_table_model import RECORD_ROLE
 from ocplan_desktop.ui.pages.page import Page
 from ocplan_desktop.ui.pages.recommendations_detail import RecommendationDetailPane
@@ -237,7 +239,7 @@ class RecommendationsPage(Page):
         text = (
             f"Update {rows[0].reference}"
             if len(rows) == 1
-            else f"Update {len(rows)} recommendations"
+            else f"Update {plural(len(rows), 'recommendation')}"
         )
         dialog.submitted.connect(
             lambda changes: self._submit(
@@ -354,7 +356,7 @@ class RecommendationsPage(Page):
     def _on_export_succeeded(self, result: ExportResult) -> None:
         self._tell(
             "Exported",
-            f"{result.count} recommendations written to {result.path}",
+            f"{plural(result.count, 'recommendation')} written to {result.path}",
             QMessageBox.Icon.Information,
         )
 
@@ -393,17 +395,19 @@ class RecommendationsPage(Page):
         self.open_progress_dialog()
 
     def _on_import_action_triggered(self) -> None:
-        start = str(self.ws.path.parent) if self.ws else str(Path.home())
-        path, _filter = QFileDialog.getOpenFileName(self, "Import tracker", start, SPREADSHEETS)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Import tracker", start_path(self.ws), SPREADSHEETS
+        )
         if path:
+            remember(path)
             self.import_file(path)
 
     def _on_export_action_triggered(self) -> None:
-        folder = self.ws.path.parent if self.ws else Path.home()
-        suggested = folder / safe_file_name(f"{self.ws.name if self.ws else ''} tracker", ".xlsx")
+        name = safe_file_name(f"{self.ws.name if self.ws else ''} tracker", ".xlsx")
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export tracker", str(suggested), SPREADSHEETS
+            self, "Export tracker", start_path(self.ws, name), SPREADSHEETS
         )
         if path:
+            remember(path)
             target = Path(path)
             self.export_to(target if target.suffix else target.with_suffix(".xlsx"))

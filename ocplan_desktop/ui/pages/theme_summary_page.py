@@ -67,7 +67,7 @@ class ThemeSummaryPage(QWidget):
         self.table = RecordTable(
             RecordTableModel(COLUMNS), "Summary by theme", self, filter_placeholder="Filter themes…"
         )
-        self.table.view.doubleClicked.connect(self._on_view_double_clicked)
+        self.table.view.activated.connect(self._on_view_double_clicked)  # Return too
         hint = QLabel("Double-click a count to list the indicators behind it.", self)
         hint.setObjectName("hint")
         self.chart = ChartView("Summary by theme chart", self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ocplan_desktop.domain.meetings import ATTENDANCE, INTERESTS, Attendee, Declaration
 from ocplan_desktop.services import attendance, meetings
+from ocplan_desktop.ui.keyboard import let_tab_go
 from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.table_export import add_export_action
 
@@ -34,6 +35,7 @@ class AttendanceView(QWidget):
         self.people: list[Attendee] = []
         self.declared: list[Declaration] = []
         self.table = QTableWidget(0, 3, self)
+        let_tab_go(self.table)
         add_export_action(self.table, "Attendance")
         self.table.setAccessibleName("Attendance")
         self.table.setHorizontalHeaderLabels(["Name", "Role", "Attendance"])
@@ -47,6 +49,7 @@ class AttendanceView(QWidget):
         self.summary.setWordWrap(True)
 
         self.declarations = QTableWidget(0, 4, self)
+        let_tab_go(self.declarations)
         add_export_action(self.declarations, "Declarations of interest")
         self.declarations.setAccessibleName("Declarations of interest")
         self.declarations.setHorizontalHeaderLabels(["Item", "Member", "Interest", "Description"])

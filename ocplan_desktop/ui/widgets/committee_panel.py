@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ocplan_desktop.domain.meetings import Committee, Person
 from ocplan_desktop.services import committees
+from ocplan_desktop.ui.keyboard import let_tab_go
 from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.field_edits import CommitLineEdit
 from ocplan_desktop.ui.widgets.ordered_tree import OrderedTree, Row
@@ -68,6 +69,7 @@ class CommitteePanel(QWidget):
         form.addRow("Municipal year starts", self.year)
 
         self.table = QTableWidget(0, 2, self)
+        let_tab_go(self.table)
         add_export_action(self.table, "Committee members")
         self.table.setAccessibleName("Committee members")
         self.table.setHorizontalHeaderLabels(["Member", "Role"])

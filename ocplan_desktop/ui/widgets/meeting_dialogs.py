@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ocplan_desktop.domain.meetings import Committee, Meeting, MeetingStatus
 from ocplan_desktop.ui.format import date_text
+from ocplan_desktop.ui.pending_edits import saves_on_quit
 
 
 class MeetingDialog(QDialog):
@@ -104,6 +105,7 @@ class MeetingDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        saves_on_quit(self)  # quitting with input typed presses OK
 
     def values(self) -> dict[str, object]:
         day = self.date.date()

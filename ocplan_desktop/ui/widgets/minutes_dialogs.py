@@ -43,6 +43,8 @@ from ocplan_desktop.importers.minutes_text import (
     read_minutes_file,
 )
 from ocplan_desktop.services.minutes_approval import revision_caption
+from ocplan_desktop.ui.file_dialogs import remember, start_path
+from ocplan_desktop.ui.pending_edits import saves_on_quit
 
 
 class ParsedPreview(QTreeWidget):
@@ -195,9 +197,10 @@ class MinutesImportDialog(QDialog):
 
     def _on_open_button_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Open minutes text", "", "Text files (*.txt);;All files (*)"
+            self, "Open minutes text", start_path(), "Text files (*.txt);;All files (*)"
         )
         if path:
+            remember(path)
             self.load_file(Path(path))
 
     def load_file(self, path: Path) -> bool:
@@ -291,6 +294,7 @@ class CorrectionDialog(QDialog):
         self.heading.textChanged.connect(self._on_changed)
         self.report_of.textChanged.connect(self._on_changed)
         self._on_changed()
+        saves_on_quit(self)  # quitting with input typed presses OK
 
     def corrected(self) -> Minutes:
         parsed = parse_body(self.body.toPlainText())

@@ -117,6 +117,11 @@ class MinutesEditor(QWidget):
         panes.setStretchFactor(0, 3)
         panes.setStretchFactor(1, 3)
         panes.setStretchFactor(2, 4)
+        # Two rows of each list stay in sight however small the window (see MINIMUM_SIZE).
+        line = self.fontMetrics().lineSpacing() + 8
+        for tree in (self.paragraphs, self.bullets):
+            tree.setMinimumHeight(2 * line + 6)
+        self.resolutions.setMinimumHeight(3 * line + 6)  # and its header
 
         self.top_tools = QHBoxLayout()
         self.top_tools.addWidget(self.banner, 1)
@@ -335,14 +340,23 @@ class MinutesEditor(QWidget):
         self.resolutions.start_new(parent_id, index, label(_depth(item), index))
 
     def add_child_resolution(self) -> None:
-        """A new lettered item at the end of the selected resolution's list."""
+        """A new lettered item: at the end of the selected numbered resolution's list, or after the
+        selected lettered item (so pressing it again gives a), b), c), not a), i), i))."""
         if self.view is None or self.view.locked:
             return
-        current = self.resolutions.current_id()
         item = self.resolutions.currentItem()
-        if current is None or item is None:
+        if item is None or self.resolutions.id_of(item) is None:
             return
-        self.resolutions.start_new(current, None, label(_depth(item) + 1, item.childCount()))
+        parent = item.parent()
+        if parent is None:
+            parent_id = self.resolutions.id_of(item)
+            self.resolutions.start_new(parent_id, None, label(1, item.childCount()))
+            return
+        grandparent = parent.parent()
+        while grandparent is not None:  # a deeper item: the new one follows its lettered item
+            item, parent, grandparent = parent, grandparent, grandparent.parent()
+        index = parent.indexOfChild(item) + 1
+        self.resolutions.start_new(self.resolutions.id_of(parent), index, label(1, index))
 
     def resolution_step(self, name: str) -> None:
         """Indent, outdent, move up or move down the selected resolution."""

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocplan_desktop.domain.dates import format_month, month_name
 from ocplan_desktop.domain.meetings import Meeting
+from ocplan_desktop.ui.keyboard import let_tab_go
 
 DAY_ROLE = Qt.ItemDataRole.UserRole + 20
 MEETINGS_ROLE = Qt.ItemDataRole.UserRole + 21
@@ -139,6 +141,7 @@ class MonthCalendar(QWidget):
         header.addWidget(self.today_button)
 
         self.grid = QTableWidget(6, 7, self)
+        let_tab_go(self.grid)
         self.grid.setAccessibleName("Days of the month")
         self.grid.setHorizontalHeaderLabels(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
         self.grid.verticalHeader().setVisible(False)
@@ -197,7 +200,7 @@ class MonthCalendar(QWidget):
         return [meeting for meeting in self._meetings if meeting.date == day.isoformat()]
 
     def _draw(self) -> None:
-        self.title.setText(dt.date(self.year, self.month, 1).strftime("%B %Y"))
+        self.title.setText(format_month(dt.date(self.year, self.month, 1)))
         weeks = self.weeks()
         self.grid.setRowCount(len(weeks))
         for row, week in enumerate(weeks):
@@ -209,7 +212,7 @@ class MonthCalendar(QWidget):
                 names = "; ".join(f"{m.committee} {m.start_time} ({m.status})" for m in meetings)
                 item.setData(
                     Qt.ItemDataRole.AccessibleTextRole,
-                    f"{day.day} {day:%B}: {names or 'no meetings'}",
+                    f"{day.day} {month_name(day.month)}: {names or 'no meetings'}",
                 )
                 item.setToolTip(names)
                 self.grid.setItem(row, column, item)

@@ -15,13 +15,19 @@ from PySide6.QtCore import QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
 )
 
-from ocplan_desktop.ui.widgets.field_edits import TEXT_ROLE, WrappedTextDelegate
+from ocplan_desktop.ui.widgets.field_edits import (
+    TEXT_ROLE,
+    CommitLineEdit,
+    CommitTextEdit,
+    WrappedTextDelegate,
+)
 from ocplan_desktop.ui.widgets.table_export import add_export_action
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -235,6 +241,11 @@ class OrderedTree(QTreeWidget):
         text, dropped again when left empty or on Escape."""
         if self._locked:
             return
+        # Text still being typed in a field is saved first: saving reloads the lists, which would
+        # otherwise drop this new entry as soon as the focus leaves the field for it.
+        focused = QApplication.focusWidget()
+        if isinstance(focused, CommitLineEdit | CommitTextEdit):
+            focused.commit()
         self._drop_pending()
         columns = [""] * self.columnCount()
         if self.text_column > 0:

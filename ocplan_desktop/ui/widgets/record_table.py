@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocplan_desktop.domain.wording import plural
+from ocplan_desktop.ui.file_dialogs import remember, start_path
+from ocplan_desktop.ui.keyboard import let_tab_go
 from ocplan_desktop.ui.models.record_table_model import RECORD_ROLE, SORT_ROLE, RecordTableModel
 
 
@@ -51,6 +54,7 @@ class RecordTable(QWidget):
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
 
         self.view = QTableView(self)
+        let_tab_go(self.view)
         self.view.setModel(self.proxy)
         self.view.setAccessibleName(name)
         self.view.setSortingEnabled(True)
@@ -68,7 +72,8 @@ class RecordTable(QWidget):
         # Size columns from the first rows only: measuring 100,000 rows would freeze the window.
         self.view.horizontalHeader().setResizeContentsPrecision(200)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.doubleClicked.connect(lambda index: self.activated.emit(index.data(RECORD_ROLE)))
+        # Double-click or Return (Qt's `activated`), so the keyboard opens a record too.
+        self.view.activated.connect(lambda index: self.activated.emit(index.data(RECORD_ROLE)))
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
 
         self.export_action = QAction("Export table to CSV or Excel…", self)
@@ -117,7 +122,7 @@ class RecordTable(QWidget):
     def _update_count(self, *args: Any) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            f"{total:,} rows" if shown == total else f"{shown:,} of {total:,} rows"
+            plural(total, "row") if shown == total else f"{shown:,} of {plural(total, 'row')}"
         )
 
     def export_rows(self) -> tuple[list[str], list[list[Any]]]:
@@ -145,15 +150,16 @@ class RecordTable(QWidget):
         from ocplan_desktop.domain.errors import OcplanError
         from ocplan_desktop.services.files import safe_file_name
 
-        suggestion = str(Path.home() / safe_file_name(self.name, ".xlsx"))
+        suggestion = start_path(None, safe_file_name(self.name, ".xlsx"))
         path, _filter = QFileDialog.getSaveFileName(
             self, "Export table", suggestion, "Excel workbook (*.xlsx);;CSV file (*.csv)"
         )
         if not path:
             return
+        remember(path)
         try:
             self.export_to(Path(path))
         except OcplanError as error:
             self.count_label.setText(str(error))
         else:
-            self.count_label.setText(f"Exported {self.proxy.rowCount():,} rows to {path}")
+            self.count_label.setText(f"Exported {plural(self.proxy.rowCount(), 'row')} to {path}")

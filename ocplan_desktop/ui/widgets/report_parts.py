@@ -24,6 +24,7 @@ from ocplan_desktop.domain.reports import ReportDraft
 from ocplan_desktop.services import reports
 from ocplan_desktop.services.figures import FigureSource
 from ocplan_desktop.ui.format import date_text
+from ocplan_desktop.ui.keyboard import let_tab_go
 from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.ordered_tree import OrderedTree, Row
 from ocplan_desktop.ui.widgets.table_export import add_export_action
@@ -90,6 +91,7 @@ class PartTable(QWidget):
         self.rows: list[dict[str, Any]] = []
         self.columns = PART_COLUMNS[part]
         self.table = QTableWidget(0, len(self.columns), self)
+        let_tab_go(self.table)
         add_export_action(self.table, title)
         self.table.setAccessibleName(title)
         self.table.setHorizontalHeaderLabels([column.title for column in self.columns])

@@ -50,13 +50,15 @@ def add_export_action(view: QAbstractItemView, name: str) -> QAction:
     def export() -> None:
         from ocplan_desktop.domain.errors import OcplanError
         from ocplan_desktop.services.files import safe_file_name
+        from ocplan_desktop.ui.file_dialogs import remember, start_path
 
-        suggestion = str(Path.home() / safe_file_name(name, ".xlsx"))
+        suggestion = start_path(None, safe_file_name(name, ".xlsx"))
         path, _filter = QFileDialog.getSaveFileName(
             view, "Export table", suggestion, "Excel workbook (*.xlsx);;CSV file (*.csv)"
         )
         if not path:
             return
+        remember(path)
         try:
             export_view(view, Path(path))
         except OcplanError as error:
