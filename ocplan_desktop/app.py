@@ -126,6 +126,7 @@ def _open_first(
         QTimer.singleShot(0, lambda: smoke_visit(window, app))
     elif benchmark:
         app.processEvents()
+        window.repaint()  # the first view painted, not only filled (bench/run.py's ready_s)
         print("ready", flush=True)
         window.close()
         app.exit(0)
