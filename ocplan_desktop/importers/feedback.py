@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Generic, TypeVar
 
 from ocplan_desktop.domain.dates import iso_date
 from ocplan_desktop.domain.engagement import (
@@ -58,6 +58,7 @@ _SYNONYMS = {
 _THEME_SEPARATORS = re.compile(r"[;|\n,]+")
 _TIME_PART = re.compile(r"^(.+?)[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 MAX_LISTED = 12
+_Result = TypeVar("_Result")
 
 
 def _guess_key(header: str) -> str:
@@ -238,6 +239,21 @@ class FeedbackPlan:
         return f"{self.file_name}: nothing was imported. " + ". ".join(parts)
 
 
+class _Memo(Generic[_Result]):
+    """A function of one text, worked out once per distinct text."""
+
+    def __init__(self, function: Callable[[str], _Result]) -> None:
+        self._function = function
+        self._results: dict[str, _Result] = {}
+
+    def __call__(self, text: str) -> _Result:
+        try:
+            return self._results[text]
+        except KeyError:
+            result = self._results[text] = self._function(text)
+            return result
+
+
 def plan_import(
     table: Table,
     context: FeedbackContext,
@@ -267,6 +283,51 @@ def plan_import(
         header = by_field.get(target)
         return row.get(header, "").strip() if header else ""
 
+    # A survey repeats the same few dates, channels, wards and themes thousands of times: each
+    # distinct value is converted once, and every row with it takes the same result (or problem).
+    def date_of(date_text: str) -> tuple[str | None, str | None]:
+        match = _TIME_PART.match(date_text)
+        try:
+            return iso_date(match.group(1) if match else date_text), None
+        except ValidationError as error:
+            return None, error.reason
+
+    def channel_of(channel_text: str) -> tuple[int | None, str | None]:
+        found = context.channels.get(name_key(channel_text))
+        if found is None:
+            return None, _not_in_list(channel_text, "channel", context.channels)
+        return found[0], None
+
+    def type_of(type_text: str) -> tuple[int | None, str | None]:
+        if is_not_collected(type_text):
+            return None, None
+        found = context.respondent_types.get(name_key(type_text))
+        if found is None:
+            return None, _not_in_list(type_text, "respondent type", context.respondent_types)
+        return found[0], None
+
+    def themes_of(themes_text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        themes: list[str] = []
+        messages: list[str] = []
+        for part in _THEME_SEPARATORS.split(themes_text):
+            name = " ".join(part.split())
+            if not name:
+                continue
+            if len(name) > MAX_NAME:
+                messages.append(f"a theme name is at most {MAX_NAME} characters")
+                continue
+            known = context.themes.get(name_key(name))
+            theme = known[1] if known else new_themes.setdefault(name_key(name), name)
+            if theme not in themes:
+                themes.append(theme)
+        return tuple(themes), tuple(messages)
+
+    dates = _Memo(date_of)
+    channels = _Memo(channel_of)
+    types = _Memo(type_of)
+    theme_lists = _Memo(themes_of)
+    wards = _Memo(lambda text: context.wards.resolve(text, ward_map))
+
     for index, row in enumerate(table.rows):
         number = table.row_number(index)
         before = len(problems)
@@ -277,32 +338,25 @@ def plan_import(
         received: str | None = None
         date_text = cell(row, "date")
         if date_text:
-            match = _TIME_PART.match(date_text)
-            try:
-                received = iso_date(match.group(1) if match else date_text)
-            except ValidationError as error:
-                problem("date", error.reason)
+            received, error = dates(date_text)
+            if error is not None:
+                problem("date", error)
 
         channel_id: int | None = default_channel[0] if default_channel else None
         channel_text = cell(row, "channel")
         if channel_text:
-            found = context.channels.get(name_key(channel_text))
-            if found is None:
-                problem("channel", _not_in_list(channel_text, "channel", context.channels))
+            found_id, error = channels(channel_text)
+            if error is not None:
+                problem("channel", error)
             else:
-                channel_id = found[0]
+                channel_id = found_id
 
         type_id: int | None = None
         type_text = cell(row, "respondent_type")
-        if type_text and not is_not_collected(type_text):
-            found = context.respondent_types.get(name_key(type_text))
-            if found is None:
-                problem(
-                    "respondent_type",
-                    _not_in_list(type_text, "respondent type", context.respondent_types),
-                )
-            else:
-                type_id = found[0]
+        if type_text:
+            type_id, error = types(type_text)
+            if error is not None:
+                problem("respondent_type", error)
 
         text = cell(row, "text").replace("\x00", "")
         if len(text) > MAX_RESPONSE_TEXT:
@@ -311,29 +365,21 @@ def plan_import(
                 f"a response is at most {MAX_RESPONSE_TEXT:,} characters (this one has {len(text):,})",
             )
 
-        themes: list[str] = []
-        for part in _THEME_SEPARATORS.split(cell(row, "themes")):
-            name = " ".join(part.split())
-            if not name:
-                continue
-            if len(name) > MAX_NAME:
-                problem("themes", f"a theme name is at most {MAX_NAME} characters")
-                continue
-            known = context.themes.get(name_key(name))
-            theme = known[1] if known else new_themes.setdefault(name_key(name), name)
-            if theme not in themes:
-                themes.append(theme)
+        themes, theme_problems = theme_lists(cell(row, "themes"))
+        for message in theme_problems:
+            problem("themes", message)
 
         ward_id: int | None = None
-        resolved = context.wards.resolve(cell(row, "ward"), ward_map)
+        ward_text = cell(row, "ward")
+        resolved = wards(ward_text)
         if resolved is None:
-            unmatched.setdefault(cell(row, "ward"), []).append(number)
+            unmatched.setdefault(ward_text, []).append(number)
         elif resolved != NOT_COLLECTED:
             ward_id = int(resolved)
 
         if len(problems) == before and resolved is not None:
             planned.append(
-                PlannedResponse(number, received, channel_id, ward_id, type_id, text, tuple(themes))
+                PlannedResponse(number, received, channel_id, ward_id, type_id, text, themes)
             )
     if not table.rows:
         problems.append("the file has no rows of responses")
@@ -394,6 +440,15 @@ def import_feedback(
 
 
 CHUNK = 10_000  # responses written between progress reports (and chances to cancel)
+WRITE_COLUMNS = (
+    "exercise_id",
+    "received_on",
+    "channel_id",
+    "ward_id",
+    "respondent_type_id",
+    "text",
+    "import_batch_id",
+)
 
 
 def _write(ws: Workspace, plan: FeedbackPlan, context: FeedbackContext, progress: Progress) -> int:
@@ -408,22 +463,27 @@ def _write(ws: Workspace, plan: FeedbackPlan, context: FeedbackContext, progress
                 start, total, f"Importing responses {start + 1:,}–{min(start + CHUNK, total):,}"
             )
             chunk = plan.responses[start : start + CHUNK]
-            rows: list[dict[str, Any]] = [
-                {
-                    "exercise_id": context.exercise_id,
-                    "received_on": item.received_on,
-                    "channel_id": item.channel_id,
-                    "ward_id": item.ward_id,
-                    "respondent_type_id": item.respondent_type_id,
-                    "text": item.text,
-                    "import_batch_id": batch_id,
-                }
+            # Tuples in the table's column order: no dict per row on the way in.
+            rows = [
+                (
+                    context.exercise_id,
+                    item.received_on,
+                    item.channel_id,
+                    item.ward_id,
+                    item.respondent_type_id,
+                    item.text,
+                    batch_id,
+                )
                 for item in chunk
             ]
             links = {
-                index: [theme_ids[name] for name in item.themes] for index, item in enumerate(chunk)
+                index: [theme_ids[name] for name in item.themes]
+                for index, item in enumerate(chunk)
+                if item.themes
             }
-            store.add_feedback_batch(ws, rows, links, summary=f"imported from {plan.file_name}")
+            store.add_feedback_rows(
+                ws, WRITE_COLUMNS, rows, links, summary=f"imported from {plan.file_name}"
+            )
         remembered = ColumnMap(plan.columns, {**context.saved.wards, **plan.ward_map})
         records.update(ws, "exercises", context.exercise_id, {"column_map": remembered.to_json()})
         progress.step(total, total, "Done")

@@ -131,7 +131,11 @@ def _read_xlsx(path: Path) -> Table:
         raise ValidationError(
             f"{path.name} cannot be read as an Excel workbook ({error})"
         ) from None
-    frame = frame.map(_cell_text)
+    # Only columns holding something other than text (numbers, dates, empty cells) are converted.
+    for position in range(frame.shape[1]):
+        column = frame.iloc[:, position]
+        if pd.api.types.infer_dtype(column, skipna=False) != "string":
+            frame.isetitem(position, column.map(_cell_text))
     return _table(path, frame, "xlsx")
 
 

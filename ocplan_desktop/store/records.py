@@ -6,11 +6,13 @@ Table names come from code, never from the user; values are always bound paramet
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ocplan_desktop.domain.errors import NotFoundError
+from ocplan_desktop.store import search_index
 from ocplan_desktop.store.workspace import Workspace, now_text
 
 
@@ -90,7 +92,14 @@ def insert_many(
     if not rows:
         return 0
     with ws.atomic() as db:
-        db.table(table).insert_all(rows, batch_size=1000)
+        # A table the search index covers has the batch indexed in one statement at the end.
+        indexed = (
+            search_index.indexed_after(ws, table)
+            if table in search_index.indexed_tables(ws)
+            else contextlib.nullcontext()
+        )
+        with indexed:
+            db.table(table).insert_all(rows, batch_size=1000)
         audit(ws, "bulk", table, None, None, None, summary=f"{summary} ({len(rows):,} rows)")
     return len(rows)
 

@@ -19,7 +19,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ocplan_desktop.domain.errors import WorkspaceError
-from ocplan_desktop.store import lock, migrations, network
+from ocplan_desktop.store import lock, migrations, network, search_index
 from ocplan_desktop.store.backup import backup_file, backup_folder, backup_name
 from ocplan_desktop.store.files import FileFacts, inspect_file, read_only_connection
 
@@ -209,6 +209,7 @@ def open_workspace(
         raise
     try:
         migrations.apply_migrations(workspace.db)
+        search_index.finish_deferred(workspace)
     except sqlite3.Error as error:
         workspace.close()
         raise WorkspaceError(
