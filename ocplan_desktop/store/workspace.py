@@ -12,7 +12,7 @@ import datetime as dt
 import getpass
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,69 @@ def now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+_SHAREABLE = ("SELECT", "WITH")
+
+
+class SharingDatabase(Database):
+    """sqlite-utils' `Database`, whose reads can be shared while a view refreshes.
+
+    Inside `Workspace.shared_reads()` a SELECT run again with the same parameters returns the rows it
+    returned the first time (as fresh dicts) instead of running again, so the widgets of one view
+    that each need the same meeting, agenda or list ask SQLite once. Anything written through this
+    connection (counted by `total_changes`) forgets what was shared; inside a transaction nothing
+    is shared at all.
+    """
+
+    _shared: dict[tuple[str, Any], list[dict[str, Any]]] | None = None
+    _shared_changes = -1
+
+    def query(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None
+    ) -> Generator[dict[str, Any], None, None]:
+        shared = self._shared
+        if (
+            shared is None
+            or self.conn.in_transaction
+            or not sql.lstrip().upper().startswith(_SHAREABLE)
+        ):
+            return super().query(sql, params)
+        changes = self.conn.total_changes
+        if changes != self._shared_changes:
+            shared.clear()
+            self._shared_changes = changes
+        try:
+            key = (sql, _frozen(params))
+            rows = shared.get(key)
+        except TypeError:  # a parameter that cannot be a key: just run it
+            return super().query(sql, params)
+        if rows is None:
+            rows = shared[key] = list(super().query(sql, params))
+        return (dict(row) for row in rows)
+
+    @property
+    def sharing(self) -> bool:
+        return self._shared is not None
+
+    @contextlib.contextmanager
+    def sharing_reads(self) -> Iterator[None]:
+        if self._shared is not None:  # already sharing: the outer block decides when it ends
+            yield
+            return
+        self._shared, self._shared_changes = {}, self.conn.total_changes
+        try:
+            yield
+        finally:
+            self._shared = None
+
+
+def _frozen(params: Sequence[Any] | dict[str, Any] | None) -> Any:
+    if params is None:
+        return ()
+    if isinstance(params, dict):
+        return tuple(sorted(params.items()))
+    return tuple(params)
+
+
 class Workspace:
     """An open workspace: the file, its sqlite-utils `Database`, and who is working on it.
 
@@ -56,7 +119,7 @@ class Workspace:
         self.holds_lock = holds_lock
         # A workspace on a network drive is worked on as a local copy; `origin` is the original.
         self.origin: Path | None = None
-        self.db = Database(connection)
+        self.db = SharingDatabase(connection)
         self.user = current_user()
 
     @property
@@ -75,12 +138,20 @@ class Workspace:
         with self.db.atomic() as db:
             yield db
 
+    def shared_reads(self) -> contextlib.AbstractContextManager[None]:
+        """Within this block, each read runs once: asked again, it gives the same rows (see
+        `SharingDatabase`). A view's refresh runs inside one, so its widgets share their reads."""
+        return self.db.sharing_reads()
+
     def query(
         self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
     ) -> list[dict[str, Any]]:
         return list(self.db.query(sql, params))
 
     def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        if self.db.sharing and sql.lstrip().upper().startswith(_SHAREABLE):
+            first = next(self.db.query(sql, params), None)
+            return next(iter(first.values())) if first else None
         row = self.db.execute(sql, params).fetchone()
         return row[0] if row else None
 
@@ -168,17 +239,23 @@ def check_workspace(path: Path, *, quick_check: bool = True) -> FileFacts:
 
 
 def open_workspace(
-    path: Path | str, *, read_only: bool = False, backups_dir: Path | None = None
+    path: Path | str,
+    *,
+    read_only: bool = False,
+    backups_dir: Path | None = None,
+    checked: FileFacts | None = None,
 ) -> Workspace:
     """Open an existing workspace, upgrading an older schema after backing the file up.
 
+    `checked` is what `check_workspace` found for this file moments ago (the window checks the file
+    while it builds its first page), so it is not checked twice.
     A workspace on a network drive is opened as a local copy (see `network.py`) that is written back
     when it is closed and whenever `write_back()` is called.
     """
     path = Path(path)
     if not read_only and path.exists() and network.is_network_path(path):
         return _open_network_copy(path, backups_dir)
-    facts = check_workspace(path)
+    facts = checked if checked is not None and checked.path == path else check_workspace(path)
     needs_upgrade = facts.schema_version < migrations.latest_version()
     if read_only:
         if needs_upgrade:
