@@ -40,6 +40,48 @@ def heading(
     return paragraph
 
 
+def _headings(flowables: Sequence[Any]) -> list[Any]:
+    """Every flowable in `flowables` (and in kept-together groups) that makes a contents line."""
+    found = []
+    for flowable in flowables:
+        if getattr(flowable, "contents_level", None) is not None:
+            found.append(flowable)
+        content = getattr(flowable, "_content", None)
+        if isinstance(content, (list, tuple)):
+            found += _headings(content)
+    return found
+
+
+def size_contents(flowables: Sequence[Any]) -> bool:
+    """Give each table of contents in `flowables` its lines before the first layout pass; True if
+    there is one.
+
+    ReportLab lays a document out again until its contents stop changing. Left empty, the contents
+    take one line in the first pass and pages in the second, which moves every page after them and
+    costs a third pass over the whole document. Filled with the lines the headings will make (their
+    page numbers unknown yet, which changes no line's height), the contents take their true space
+    from the start: the second pass prints the right numbers and confirms them.
+    """
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    tables = [item for item in flowables if isinstance(item, TableOfContents)]
+    if not tables:
+        return False
+    entries = [
+        (
+            heading.contents_level,
+            getattr(heading, "outline_label", None) or heading.getPlainText(),
+            0,
+            getattr(heading, "outline_key", None) or f"h{id(heading)}",
+        )
+        for heading in _headings(flowables)
+    ]
+    for table in tables:
+        table.clearEntries()
+        table.addEntries(entries)
+    return True
+
+
 TOTAL_FORM = "ocplanTotalPages"
 
 
@@ -78,7 +120,6 @@ def build_pdf(
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
-    from reportlab.platypus.tableofcontents import TableOfContents
 
     register_fonts()
     width, height = A4
@@ -173,7 +214,7 @@ def build_pdf(
     flowables = list(story)
     if cover:
         flowables.insert(1, NextPageTemplate("body"))
-    has_contents = any(isinstance(item, TableOfContents) for item in flowables)
+    has_contents = size_contents(flowables)
 
     def write(temporary: Path) -> None:
         document.filename = str(temporary)
