@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ocplan_desktop.domain.engagement import Exercise
@@ -114,10 +114,11 @@ _FEEDBACK_SELECT = (
 )
 
 
-def feedback_rows(ws: Workspace, exercise_id: int | None = None) -> list[dict[str, Any]]:
-    """Every response of an exercise (or of all), with the names of its lists and its themes."""
+def feedback_rows(ws: Workspace, exercise_id: int | None = None) -> Iterator[dict[str, Any]]:
+    """Every response of an exercise (or of all), with the names of its lists and its themes, one
+    row at a time (an exercise may have 100,000: the caller keeps what it needs of each)."""
     where, params = ("WHERE feedback.exercise_id = ?", (exercise_id,)) if exercise_id else ("", ())
-    return ws.query(
+    return ws.rows(
         f"{_FEEDBACK_SELECT} {where} ORDER BY feedback.received_on, feedback.id",
         params,
     )

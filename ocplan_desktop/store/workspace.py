@@ -37,6 +37,7 @@ def now_text() -> str:
 
 
 _SHAREABLE = ("SELECT", "WITH")
+SHARED_ROWS_AT_MOST = 10_000
 
 
 class SharingDatabase(Database):
@@ -49,7 +50,7 @@ class SharingDatabase(Database):
     is shared at all.
     """
 
-    _shared: dict[tuple[str, Any], list[dict[str, Any]]] | None = None
+    _shared: dict[tuple[str, Any], tuple[tuple[str, ...], list[tuple[Any, ...]]]] | None = None
     _shared_changes = -1
 
     def query(
@@ -68,12 +69,30 @@ class SharingDatabase(Database):
             self._shared_changes = changes
         try:
             key = (sql, _frozen(params))
-            rows = shared.get(key)
+            found = shared.get(key)
         except TypeError:  # a parameter that cannot be a key: just run it
             return super().query(sql, params)
-        if rows is None:
-            rows = shared[key] = list(super().query(sql, params))
-        return (dict(row) for row in rows)
+        if found is not None:
+            keys, values = found
+            return (dict(zip(keys, row, strict=True)) for row in values)
+        return self._keeping(key, super().query(sql, params), changes)
+
+    def _keeping(
+        self, key: tuple[str, Any], rows: Iterator[dict[str, Any]], changes: int
+    ) -> Generator[dict[str, Any], None, None]:
+        """The rows as they come, kept (as tuples) to be shared once all have been read, unless
+        there are more than SHARED_ROWS_AT_MOST: a read that large is not worth holding twice."""
+        keys: tuple[str, ...] = ()
+        kept: list[tuple[Any, ...]] | None = []
+        for row in rows:
+            if kept is not None:
+                keys = keys or tuple(row)
+                kept.append(tuple(row.values()))
+                if len(kept) > SHARED_ROWS_AT_MOST:
+                    kept = None
+            yield row
+        if kept is not None and self._shared is not None and self.conn.total_changes == changes:
+            self._shared[key] = (keys, kept)
 
     @property
     def sharing(self) -> bool:
@@ -148,10 +167,16 @@ class Workspace:
     ) -> list[dict[str, Any]]:
         return list(self.db.query(sql, params))
 
+    def rows(
+        self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
+    ) -> Iterator[dict[str, Any]]:
+        """The rows one at a time, for reads too large to hold as dicts all at once."""
+        return self.db.query(sql, params)
+
     def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         if self.db.sharing and sql.lstrip().upper().startswith(_SHAREABLE):
-            first = next(self.db.query(sql, params), None)
-            return next(iter(first.values())) if first else None
+            rows = list(self.db.query(sql, params))  # read to the end, so it can be shared
+            return next(iter(rows[0].values())) if rows else None
         row = self.db.execute(sql, params).fetchone()
         return row[0] if row else None
 

@@ -12,6 +12,7 @@ Start-up is measured to the shell being shown, and to the first view filled (ben
 from __future__ import annotations
 
 import importlib
+import linecache
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -148,6 +149,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(max(self.nav.currentRow(), 0))
         self._pages[row] = page
         self._add_page_menu(row, page)
+        # PySide6's import hook reads the source of every module imported after it (to see whether
+        # it uses PySide6) into linecache: a page's imports leave megabytes of lines nobody reads.
+        linecache.clearcache()
         return page
 
     def built_pages(self) -> list[Page]:
