@@ -240,3 +240,24 @@ def test_a_workspace_copy_keeps_its_index_whole(demo_path, tmp_path):
                 "WHERE search_rowid NOT IN (SELECT rowid FROM search_index)"
             )
             assert missing == 0, table
+
+
+def test_rows_given_as_tuples_are_written_audited_and_indexed_as_one_batch(ws):
+    exercise_id = exercise(ws)
+    statements = []
+    ws.db.conn.set_trace_callback(statements.append)
+    written = records.insert_rows(
+        ws,
+        "feedback",
+        ("exercise_id", "received_on", "text"),
+        [(exercise_id, f"2024-06-0{n + 1}", f"Cycle lane on London Road {n}") for n in range(4)],
+        summary="test rows",
+    )
+    ws.db.conn.set_trace_callback(None)
+    assert written == 4
+    assert len([s for s in statements if s.startswith(INDEX_BY_SELECT)]) == 1
+    assert search(ws, "cycle lane").count == 4
+    audit = ws.query("SELECT action, summary FROM audit_log WHERE table_name = 'feedback'")
+    assert audit == [{"action": "bulk", "summary": "test rows (4 rows)"}]
+    with pytest.raises(ValueError, match="no column colour"):
+        records.insert_rows(ws, "feedback", ("colour",), [("red",)], summary="bad")
