@@ -4,8 +4,9 @@ The window owns the session (workspace, undo stack, the Change signal); pages ge
 decide for themselves what to reload. Each page may add a menu of its own actions, shown while the
 page is.
 
-The shell (navigation, menus) is made from Qt alone and can be shown at once; the pages, which bring
-in the services and the store, are built when a workspace is set or a page is first asked for.
+The shell (navigation, menus) is made from Qt alone and can be shown at once; each page, which brings
+in the services and the store, is built when it is first shown (the page shown when a workspace is
+set, the others on their first visit). Opening a workspace refreshes the page shown once.
 Start-up is measured to the shell being shown, and to the first view filled (bench/run.py).
 """
 
