@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -285,8 +286,15 @@ def main() -> int:
         "--workspace", type=Path, help="use this large workspace instead of the generated one"
     )
     args = parser.parse_args()
-    runs = 3 if args.quick else 7
     folder = Path(tempfile.mkdtemp(prefix="ocplan-bench-"))
+    try:
+        return measure_all(args, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # a copy of the large workspace: 200 MB
+
+
+def measure_all(args: argparse.Namespace, folder: Path) -> int:
+    runs = 3 if args.quick else 7
     os.environ["XDG_DATA_HOME"] = str(folder / "data")
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
     log = (lambda *_a: None) if args.json else (lambda *a: print(*a, file=sys.stderr, flush=True))
