@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from ocplan_desktop.domain.dates import iso_date
 from ocplan_desktop.domain.engagement import (
@@ -32,7 +32,7 @@ from ocplan_desktop.importers.tabular import Table, header_key, read_table
 from ocplan_desktop.services.backups import make_backup
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 from ocplan_desktop.store import engagement as store
-from ocplan_desktop.store import records, reference
+from ocplan_desktop.store import records, reference, search_index
 from ocplan_desktop.store.workspace import Workspace
 
 FIELD_LABELS = {
@@ -176,8 +176,9 @@ def resolve_columns(
     return mapping
 
 
-@dataclass(frozen=True)
-class PlannedResponse:
+class PlannedResponse(NamedTuple):
+    """One response an import would write (a tuple: an import may plan 100,000 of them)."""
+
     row: int
     received_on: str | None
     channel_id: int | None
@@ -279,9 +280,17 @@ def plan_import(
     planned: list[PlannedResponse] = []
     new_themes: dict[str, str] = {}
 
-    def cell(row: dict[str, str], target: str) -> str:
+    def column(target: str) -> Callable[[dict[str, str]], str]:
+        """How to take a field's text from a row (looked up once per field, not per cell)."""
         header = by_field.get(target)
-        return row.get(header, "").strip() if header else ""
+        if header is None:
+            return lambda _row: ""
+        return lambda row: row.get(header, "").strip()
+
+    date_of_row, channel_of_row, type_of_row, text_of_row, themes_of_row, ward_of_row = (
+        column(target)
+        for target in ("date", "channel", "respondent_type", "text", "themes", "ward")
+    )
 
     # A survey repeats the same few dates, channels, wards and themes thousands of times: each
     # distinct value is converted once, and every row with it takes the same result (or problem).
@@ -336,14 +345,14 @@ def plan_import(
             problems.append(f"row {number}, {by_field.get(target, target)}: {message}")
 
         received: str | None = None
-        date_text = cell(row, "date")
+        date_text = date_of_row(row)
         if date_text:
             received, error = dates(date_text)
             if error is not None:
                 problem("date", error)
 
         channel_id: int | None = default_channel[0] if default_channel else None
-        channel_text = cell(row, "channel")
+        channel_text = channel_of_row(row)
         if channel_text:
             found_id, error = channels(channel_text)
             if error is not None:
@@ -352,25 +361,25 @@ def plan_import(
                 channel_id = found_id
 
         type_id: int | None = None
-        type_text = cell(row, "respondent_type")
+        type_text = type_of_row(row)
         if type_text:
             type_id, error = types(type_text)
             if error is not None:
                 problem("respondent_type", error)
 
-        text = cell(row, "text").replace("\x00", "")
+        text = text_of_row(row).replace("\x00", "")
         if len(text) > MAX_RESPONSE_TEXT:
             problem(
                 "text",
                 f"a response is at most {MAX_RESPONSE_TEXT:,} characters (this one has {len(text):,})",
             )
 
-        themes, theme_problems = theme_lists(cell(row, "themes"))
+        themes, theme_problems = theme_lists(themes_of_row(row))
         for message in theme_problems:
             problem("themes", message)
 
         ward_id: int | None = None
-        ward_text = cell(row, "ward")
+        ward_text = ward_of_row(row)
         resolved = wards(ward_text)
         if resolved is None:
             unmatched.setdefault(ward_text, []).append(number)
@@ -453,11 +462,14 @@ WRITE_COLUMNS = (
 
 def _write(ws: Workspace, plan: FeedbackPlan, context: FeedbackContext, progress: Progress) -> int:
     total = len(plan.responses)
-    with ws.atomic():
+    # The chunks are indexed for search together, in one statement once all are written; their
+    # theme links go in after the last (writing them between chunks makes every chunk slower).
+    with ws.atomic(), search_index.indexed_after(ws, "feedback"):
         if plan.new_themes:
             reference.add_named(ws, "feedback_themes", plan.new_themes)
         theme_ids = {name: item_id for item_id, name in reference.names(ws, "feedback_themes")}
         batch_id = records.add_import_batch(ws, "feedback", plan.file_name, total)
+        links: list[tuple[int, int]] = []
         for start in range(0, total, CHUNK):
             progress.step(
                 start, total, f"Importing responses {start + 1:,}–{min(start + CHUNK, total):,}"
@@ -476,15 +488,17 @@ def _write(ws: Workspace, plan: FeedbackPlan, context: FeedbackContext, progress
                 )
                 for item in chunk
             ]
-            links = {
-                index: [theme_ids[name] for name in item.themes]
-                for index, item in enumerate(chunk)
-                if item.themes
-            }
-            store.add_feedback_rows(
-                ws, WRITE_COLUMNS, rows, links, summary=f"imported from {plan.file_name}"
+            ids = store.add_feedback_rows(
+                ws, WRITE_COLUMNS, rows, summary=f"imported from {plan.file_name}"
             )
+            links += [
+                (response_id, theme_ids[name])
+                for response_id, item in zip(ids, chunk, strict=True)
+                for name in item.themes
+            ]
+        store.link_themes(ws, links)
         remembered = ColumnMap(plan.columns, {**context.saved.wards, **plan.ward_map})
         records.update(ws, "exercises", context.exercise_id, {"column_map": remembered.to_json()})
-        progress.step(total, total, "Done")
+        progress.step(total, total, "Indexing the responses for search")
+    progress.step(total, total, "Done")
     return batch_id

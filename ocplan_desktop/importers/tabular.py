@@ -144,9 +144,10 @@ def _table(path: Path, frame: Any, encoding: str) -> Table:
     unnamed = [header for header in headers if not header or header.startswith("Unnamed:")]
     if unnamed and len(unnamed) == len(headers):
         raise ValidationError(f"{path.name}: the first row must hold the column headers")
-    # Column by column (fast, in pandas), then one dict per row; duplicate headers keep the last.
+    # Column by column, then one dict per row; duplicate headers keep the last.
     columns = [
-        frame.iloc[:, index].astype(str).str.strip().tolist() for index in range(len(headers))
+        [str(value).strip() for value in frame.iloc[:, index].tolist()]
+        for index in range(len(headers))
     ]
     rows = tuple(
         row

@@ -81,17 +81,25 @@ def add_feedback_rows(
             f"VALUES (?, {', '.join('?' for _ in columns)})",
             [(row_id, *row) for row_id, row in enumerate(rows, start=first)],
         )
-        links = [
-            (first + index, theme_id)
-            for index, theme_ids in themes.items()
-            for theme_id in theme_ids
-        ]
-        if links:
+        link_themes(
+            ws,
+            [
+                (first + index, theme_id)
+                for index, theme_ids in themes.items()
+                for theme_id in theme_ids
+            ],
+        )
+        records.audit(ws, "bulk", "feedback", None, summary=f"{summary} ({len(rows):,} responses)")
+    return list(range(first, first + len(rows)))
+
+
+def link_themes(ws: Workspace, links: Sequence[tuple[int, int]]) -> None:
+    """Tag responses with themes in bulk: (response id, theme id) pairs."""
+    if links:
+        with ws.atomic() as db:
             db.conn.executemany(
                 "INSERT INTO feedback_theme_links (feedback_id, theme_id) VALUES (?, ?)", links
             )
-        records.audit(ws, "bulk", "feedback", None, summary=f"{summary} ({len(rows):,} responses)")
-    return list(range(first, first + len(rows)))
 
 
 _FEEDBACK_SELECT = (

@@ -155,7 +155,7 @@ def write_survey(path, count):
     return path
 
 
-def test_imported_responses_are_indexed_per_batch_found_and_removed_by_delete_and_undo(
+def test_imported_responses_are_indexed_at_once_found_and_removed_by_delete_and_undo(
     ws, tmp_path, monkeypatch
 ):
     import ocplan_desktop.importers.feedback as feedback_importer
@@ -167,8 +167,8 @@ def test_imported_responses_are_indexed_per_batch_found_and_removed_by_delete_an
     result = import_feedback(ws, write_survey(tmp_path / "survey.csv", 250), exercise_id)
     ws.db.conn.set_trace_callback(None)
     assert result.imported == 250
-    # Three batches of up to 100 responses: three statements index them all.
-    assert len([s for s in statements if s.startswith(INDEX_BY_SELECT)]) == 3
+    # Written in three chunks of up to 100 (between progress reports), indexed in one statement.
+    assert len([s for s in statements if s.startswith(INDEX_BY_SELECT)]) == 1
     assert search(ws, "quokka").count == 250
 
     ids = [row["id"] for row in ws.query("SELECT id FROM feedback ORDER BY id LIMIT 10")]
