@@ -32,7 +32,7 @@ from ocplan_desktop.importers.tabular import Table, header_key, read_table
 from ocplan_desktop.services.backups import make_backup
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 from ocplan_desktop.store import engagement as store
-from ocplan_desktop.store import records, reference, search_index
+from ocplan_desktop.store import records, reference
 from ocplan_desktop.store.workspace import Workspace
 
 FIELD_LABELS = {
@@ -462,43 +462,47 @@ WRITE_COLUMNS = (
 
 def _write(ws: Workspace, plan: FeedbackPlan, context: FeedbackContext, progress: Progress) -> int:
     total = len(plan.responses)
-    # The chunks are indexed for search together, in one statement once all are written; their
-    # theme links go in after the last (writing them between chunks makes every chunk slower).
-    with ws.atomic(), search_index.indexed_after(ws, "feedback"):
+    with ws.atomic():
         if plan.new_themes:
             reference.add_named(ws, "feedback_themes", plan.new_themes)
         theme_ids = {name: item_id for item_id, name in reference.names(ws, "feedback_themes")}
         batch_id = records.add_import_batch(ws, "feedback", plan.file_name, total)
-        links: list[tuple[int, int]] = []
-        for start in range(0, total, CHUNK):
-            progress.step(
-                start, total, f"Importing responses {start + 1:,}–{min(start + CHUNK, total):,}"
+        # Tuples in the table's column order: no dict per row on the way in.
+        rows = [
+            (
+                context.exercise_id,
+                item.received_on,
+                item.channel_id,
+                item.ward_id,
+                item.respondent_type_id,
+                item.text,
+                batch_id,
             )
-            chunk = plan.responses[start : start + CHUNK]
-            # Tuples in the table's column order: no dict per row on the way in.
-            rows = [
-                (
-                    context.exercise_id,
-                    item.received_on,
-                    item.channel_id,
-                    item.ward_id,
-                    item.respondent_type_id,
-                    item.text,
-                    batch_id,
-                )
-                for item in chunk
-            ]
-            ids = store.add_feedback_rows(
-                ws, WRITE_COLUMNS, rows, summary=f"imported from {plan.file_name}"
-            )
-            links += [
-                (response_id, theme_ids[name])
-                for response_id, item in zip(ids, chunk, strict=True)
-                for name in item.themes
-            ]
-        store.link_themes(ws, links)
+            for item in plan.responses
+        ]
+        themes = {
+            index: [theme_ids[name] for name in item.themes]
+            for index, item in enumerate(plan.responses)
+            if item.themes
+        }
+
+        def on_chunk(start: int) -> None:
+            if start >= total:
+                progress.step(total, total, "Indexing the responses for search")
+            else:
+                end = min(start + CHUNK, total)
+                progress.step(start, total, f"Importing responses {start + 1:,}–{end:,}")
+
+        store.add_feedback_rows(
+            ws,
+            WRITE_COLUMNS,
+            rows,
+            themes,
+            summary=f"imported from {plan.file_name}",
+            chunk=CHUNK,
+            on_chunk=on_chunk,
+        )
         remembered = ColumnMap(plan.columns, {**context.saved.wards, **plan.ward_map})
         records.update(ws, "exercises", context.exercise_id, {"column_map": remembered.to_json()})
-        progress.step(total, total, "Indexing the responses for search")
     progress.step(total, total, "Done")
     return batch_id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ocplan_desktop.domain.engagement import Exercise
@@ -65,41 +65,53 @@ def add_feedback_rows(
     themes: Mapping[int, Iterable[int]] | None = None,
     *,
     summary: str,
+    chunk: int = 0,
+    on_chunk: Callable[[int], object] | None = None,
 ) -> list[int]:
     """Insert many responses given as tuples of `columns` (an importer's rows as they are, with no
-    dict per row); `themes` maps an index in `rows` to its theme ids. The rows are indexed for search
-    in one statement after the batch."""
+    dict per row); `themes` maps an index in `rows` to its theme ids. All in one transaction, indexed
+    for search in one statement after the last row.
+
+    With `chunk`, the rows go in that many at a time and `on_chunk(index of the first)` is called
+    before each, and with `len(rows)` before the indexing (progress, and the chance to cancel by
+    raising). The chunks share the one savepoint:
+    a savepoint per chunk would copy every page each chunk touches again, doubling the cost.
+    """
     unknown = set(columns) - FEEDBACK_COLUMNS
     if unknown:
         raise ValueError(f"not feedback columns: {', '.join(sorted(unknown))}")
     themes = themes or {}
+    size = chunk or max(len(rows), 1)
     with ws.atomic() as db, search_index.indexed_after(ws, "feedback") as first:
         # Ids given here (the next free ones, inside this transaction), so all rows go in as one
         # bulk insert and the theme links can name them.
-        db.conn.executemany(
+        sql = (
             f"INSERT INTO feedback (id, {', '.join(columns)}) "
-            f"VALUES (?, {', '.join('?' for _ in columns)})",
-            [(row_id, *row) for row_id, row in enumerate(rows, start=first)],
+            f"VALUES (?, {', '.join('?' for _ in columns)})"
         )
-        link_themes(
-            ws,
-            [
-                (first + index, theme_id)
-                for index, theme_ids in themes.items()
-                for theme_id in theme_ids
-            ],
-        )
-        records.audit(ws, "bulk", "feedback", None, summary=f"{summary} ({len(rows):,} responses)")
-    return list(range(first, first + len(rows)))
-
-
-def link_themes(ws: Workspace, links: Sequence[tuple[int, int]]) -> None:
-    """Tag responses with themes in bulk: (response id, theme id) pairs."""
-    if links:
-        with ws.atomic() as db:
+        for start in range(0, len(rows), size):
+            if on_chunk is not None:
+                on_chunk(start)
+            db.conn.executemany(
+                sql,
+                [
+                    (row_id, *row)
+                    for row_id, row in enumerate(rows[start : start + size], start=first + start)
+                ],
+            )
+        if on_chunk is not None:
+            on_chunk(len(rows))
+        links = [
+            (first + index, theme_id)
+            for index, theme_ids in themes.items()
+            for theme_id in theme_ids
+        ]
+        if links:  # after the rows: written between chunks, they would slow every chunk
             db.conn.executemany(
                 "INSERT INTO feedback_theme_links (feedback_id, theme_id) VALUES (?, ?)", links
             )
+        records.audit(ws, "bulk", "feedback", None, summary=f"{summary} ({len(rows):,} responses)")
+    return list(range(first, first + len(rows)))
 
 
 _FEEDBACK_SELECT = (

@@ -12,7 +12,6 @@ a committed row is never left out of the index. Updates and deletes keep their r
 from __future__ import annotations
 
 import contextlib
-import weakref
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -31,36 +30,19 @@ def indexed_tables(ws: Workspace) -> frozenset[str]:
     return frozenset(row[0] for row in rows)
 
 
-# The tables each open workspace is deferring now (so that a batch inside a batch adds to it).
-_deferring: weakref.WeakKeyDictionary[Workspace, set[str]] = weakref.WeakKeyDictionary()
-
-
 @contextlib.contextmanager
 def indexed_after(ws: Workspace, table: str) -> Iterator[int]:
     """Insert a batch into `table` inside this block: rows with ids from the one yielded (the next
-    free id) onwards are indexed in one statement at the end, rather than one by one.
-
-    Inside another such block for the same table (an import writing its batch in chunks, between
-    progress reports) this one adds to it: the outer block indexes every chunk at once at its end,
-    which costs less than indexing chunk by chunk.
-    """
+    free id) onwards are indexed in one statement at the end, rather than one by one."""
     if table not in indexed_tables(ws):
         raise ValueError(f"the search index does not cover {table}")
-    active = _deferring.setdefault(ws, set())
     with ws.atomic() as db:
         first = int(ws.scalar(f"SELECT coalesce(max(id), 0) + 1 FROM [{table}]"))
-        if table in active:
-            yield first
-            return
         deferred = db.execute(
             "INSERT INTO search_index_deferred (source, first_id, last_id) VALUES (?, ?, ?)",
             (table, first, LAST_ID),
         ).lastrowid
-        active.add(table)
-        try:
-            yield first
-        finally:
-            active.discard(table)
+        yield first
         _index_range(ws, table, first, LAST_ID)
         db.execute("DELETE FROM search_index_deferred WHERE rowid = ?", (deferred,))
 
