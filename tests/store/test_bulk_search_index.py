@@ -261,3 +261,36 @@ def test_rows_given_as_tuples_are_written_audited_and_indexed_as_one_batch(ws):
     assert audit == [{"action": "bulk", "summary": "test rows (4 rows)"}]
     with pytest.raises(ValueError, match="no column colour"):
         records.insert_rows(ws, "feedback", ("colour",), [("red",)], summary="bad")
+
+
+def test_an_import_reports_each_chunk_and_cancelling_it_leaves_nothing(ws, tmp_path, monkeypatch):
+    import ocplan_desktop.importers.feedback as feedback_importer
+    from ocplan_desktop.services.progress import Cancelled, Progress
+
+    monkeypatch.setattr(feedback_importer, "CHUNK", 100)
+    exercise_id = exercise(ws)
+    source = write_survey(tmp_path / "survey.csv", 250)
+    steps: list[str] = []
+    done = Progress(lambda _done, _total, text: steps.append(text))
+    import_feedback(ws, source, exercise_id, progress=done)
+    assert [text for text in steps if text.startswith("Importing")] == [
+        "Importing responses 1–100",
+        "Importing responses 101–200",
+        "Importing responses 201–250",
+    ]
+    assert steps[-2:] == ["Indexing the responses for search", "Done"]
+
+    other = exercise(ws, "Canal path consultation")
+    index_before = search_index_rows(ws)
+    steps.clear()
+    # Cancelled while the second chunk is under way: the first is already written, in the same
+    # transaction, unindexed as yet.
+    cancelling = Progress(
+        lambda _done, _total, text: steps.append(text),
+        lambda: bool(steps) and steps[-1] == "Importing responses 101–200",
+    )
+    with pytest.raises(Cancelled):
+        import_feedback(ws, source, other, progress=cancelling)
+    assert ws.scalar("SELECT count(*) FROM feedback WHERE exercise_id = ?", (other,)) == 0
+    assert ws.scalar("SELECT count(*) FROM search_index_deferred") == 0
+    assert search_index_rows(ws) == index_before
