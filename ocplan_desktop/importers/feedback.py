@@ -280,16 +280,19 @@ def plan_import(
     planned: list[PlannedResponse] = []
     new_themes: dict[str, str] = {}
 
-    def column(target: str) -> Callable[[dict[str, str]], str]:
-        """How to take a field's text from a row (looked up once per field, not per cell)."""
+    def column(target: str) -> list[str]:
+        """A field's text in every row (taken column by column: one pass per field)."""
         header = by_field.get(target)
         if header is None:
-            return lambda _row: ""
-        return lambda row: row.get(header, "").strip()
+            return [""] * len(table.rows)
+        return [row.get(header, "").strip() for row in table.rows]
 
-    date_of_row, channel_of_row, type_of_row, text_of_row, themes_of_row, ward_of_row = (
-        column(target)
-        for target in ("date", "channel", "respondent_type", "text", "themes", "ward")
+    fields = zip(
+        *(
+            column(target)
+            for target in ("date", "channel", "respondent_type", "text", "themes", "ward")
+        ),
+        strict=True,
     )
 
     # A survey repeats the same few dates, channels, wards and themes thousands of times: each
@@ -337,7 +340,9 @@ def plan_import(
     theme_lists = _Memo(themes_of)
     wards = _Memo(lambda text: context.wards.resolve(text, ward_map))
 
-    for index, row in enumerate(table.rows):
+    for index, (date_text, channel_text, type_text, text, themes_text, ward_text) in enumerate(
+        fields
+    ):
         number = table.row_number(index)
         before = len(problems)
 
@@ -345,14 +350,12 @@ def plan_import(
             problems.append(f"row {number}, {by_field.get(target, target)}: {message}")
 
         received: str | None = None
-        date_text = date_of_row(row)
         if date_text:
             received, error = dates(date_text)
             if error is not None:
                 problem("date", error)
 
         channel_id: int | None = default_channel[0] if default_channel else None
-        channel_text = channel_of_row(row)
         if channel_text:
             found_id, error = channels(channel_text)
             if error is not None:
@@ -361,25 +364,23 @@ def plan_import(
                 channel_id = found_id
 
         type_id: int | None = None
-        type_text = type_of_row(row)
         if type_text:
             type_id, error = types(type_text)
             if error is not None:
                 problem("respondent_type", error)
 
-        text = text_of_row(row).replace("\x00", "")
+        text = text.replace("\x00", "")
         if len(text) > MAX_RESPONSE_TEXT:
             problem(
                 "text",
                 f"a response is at most {MAX_RESPONSE_TEXT:,} characters (this one has {len(text):,})",
             )
 
-        themes, theme_problems = theme_lists(themes_of_row(row))
+        themes, theme_problems = theme_lists(themes_text)
         for message in theme_problems:
             problem("themes", message)
 
         ward_id: int | None = None
-        ward_text = ward_of_row(row)
         resolved = wards(ward_text)
         if resolved is None:
             unmatched.setdefault(ward_text, []).append(number)

@@ -78,16 +78,23 @@ def _decode(path: Path) -> tuple[str, str]:
     )  # pragma: no cover
 
 
+# The first line as `str.splitlines` would give it, without splitting the whole file.
+_FIRST_LINE = re.compile("[^\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*")
+
+
 def _read_csv(path: Path) -> Table:
     import pandas as pd
 
     text, encoding = _decode(path)
     if not text.strip():
         raise ValidationError(f"{path.name} is empty")
-    separator = _separator(text.splitlines()[0] if text.strip() else "")
+    first_line = _FIRST_LINE.match(text)
+    separator = _separator(first_line.group(0) if first_line else "")
     try:
+        # pandas parses bytes in C; given a str it goes through a slower Python reader.
         frame = pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(text.encode("utf-8")),
+            encoding="utf-8",
             dtype=str,
             keep_default_na=False,
             sep=separator,
