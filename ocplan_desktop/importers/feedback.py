@@ -9,9 +9,11 @@ Every row is checked before anything is written: a file with any problem changes
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
@@ -435,18 +437,33 @@ def import_feedback(
     `ValidationError` naming the file, rows and fields if any row has a problem or any ward value
     matches no ward; nothing is written then. A successful import remembers the mapping.
     """
-    table = source if isinstance(source, Table) else read_table(source)
-    progress.step(0, max(len(table.rows), 1), f"Checking {table.name}")
-    context = load_context(ws, exercise_id)
-    mapping = resolve_columns(table, context.saved, columns)
-    wards = {**context.saved.wards, **dict(ward_map or {})}
-    plan = plan_import(table, context, mapping, wards)
-    if not plan.ok:
-        raise ValidationError(plan.refusal())
-    if dry_run:
-        return ImportResult(plan, 0, None, dry_run=True)
-    make_backup(ws, "before feedback import")
-    return ImportResult(plan, len(plan.responses), _write(ws, plan, context, progress))
+    with _no_cycle_collection():
+        table = source if isinstance(source, Table) else read_table(source)
+        progress.step(0, max(len(table.rows), 1), f"Checking {table.name}")
+        context = load_context(ws, exercise_id)
+        mapping = resolve_columns(table, context.saved, columns)
+        wards = {**context.saved.wards, **dict(ward_map or {})}
+        plan = plan_import(table, context, mapping, wards)
+        if not plan.ok:
+            raise ValidationError(plan.refusal())
+        if dry_run:
+            return ImportResult(plan, 0, None, dry_run=True)
+        make_backup(ws, "before feedback import")
+        return ImportResult(plan, len(plan.responses), _write(ws, plan, context, progress))
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while an import makes its millions of rows, cells and
+    tuples (none of which form cycles): otherwise it sweeps the whole heap again and again as
+    they are made, about a tenth of a 100,000-row import. Reference counting frees as ever."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 CHUNK = 10_000  # responses written between progress reports (and chances to cancel)

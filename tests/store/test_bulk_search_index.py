@@ -11,6 +11,7 @@ import textwrap
 
 import pytest
 
+from ocplan_desktop.domain.errors import ValidationError
 from ocplan_desktop.importers.feedback import import_feedback
 from ocplan_desktop.services import engagement
 from ocplan_desktop.services.search import search
@@ -294,3 +295,26 @@ def test_an_import_reports_each_chunk_and_cancelling_it_leaves_nothing(ws, tmp_p
     assert ws.scalar("SELECT count(*) FROM feedback WHERE exercise_id = ?", (other,)) == 0
     assert ws.scalar("SELECT count(*) FROM search_index_deferred") == 0
     assert search_index_rows(ws) == index_before
+
+
+def test_the_cycle_collector_rests_during_an_import_and_resumes_after(ws, tmp_path, monkeypatch):
+    import gc
+
+    import ocplan_desktop.importers.feedback as feedback_importer
+
+    seen = []
+    planning = feedback_importer.plan_import
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return planning(*args, **kwargs)
+
+    monkeypatch.setattr(feedback_importer, "plan_import", watched)
+    source = write_survey(tmp_path / "survey.csv", 5)
+    import_feedback(ws, source, exercise(ws))
+    assert seen == [False] and gc.isenabled()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Date,Ward,Response\nnot a date,Nowhere,Hello\n", encoding="utf-8")
+    with pytest.raises(ValidationError):
+        import_feedback(ws, bad, exercise(ws, "Another"))
+    assert gc.isenabled()  # resumed after a refusal too
