@@ -85,6 +85,18 @@ def import_indicators(
     return plan
 
 
+# The values' columns in the order the importer's tuples give them.
+VALUE_COLUMNS = (
+    "indicator_id",
+    "period",
+    "area_id",
+    "value",
+    "provisional",
+    "note",
+    "import_batch_id",
+)
+
+
 def _write(ws: Workspace, plan: ImportPlan, progress: Progress, content_hash: str = "") -> None:
     total = 5
     progress.step(1, total, "Adding themes and areas")
@@ -125,20 +137,21 @@ def _write(ws: Workspace, plan: ImportPlan, progress: Progress, content_hash: st
                 ws, change.indicator_id, [area_id(name) for name in change.comparators]
             )
     progress.step(4, total, f"Adding {len(plan.new_values):,} values")
-    store.add_values(
+    store.add_value_rows(
         ws,
-        (
-            {
-                "indicator_id": ids[value.code.casefold()],
-                "period": value.period,
-                "area_id": area_id(value.area),
-                "value": value.value,
-                "provisional": int(value.provisional),
-                "note": value.note,
-                "import_batch_id": batch,
-            }
+        VALUE_COLUMNS,
+        [
+            (
+                ids[value.code.casefold()],
+                value.period,
+                area_id(value.area),
+                value.value,
+                int(value.provisional),
+                value.note,
+                batch,
+            )
             for value in plan.new_values
-        ),
+        ],
         summary=f"imported from {plan.file}",
     )
     progress.step(5, total, f"Changing {len(plan.value_changes):,} values")

@@ -50,6 +50,63 @@ def heading(
     return paragraph
 
 
+def _headings(flowables: Sequence[Any]) -> list[Any]:
+    """Every flowable in `flowables` (and in kept-together groups) that makes a contents line."""
+    found = []
+    for flowable in flowables:
+        if getattr(flowable, "contents_level", None) is not None:
+            found.append(flowable)
+        content = getattr(flowable, "_content", None)
+        if isinstance(content, (list, tuple)):
+            found += _headings(content)
+    return found
+
+
+def heading_text(flowable: Any) -> str:
+    """What a heading's bookmark says: its label, else its own text as read before layout."""
+    return str(
+        getattr(flowable, "outline_label", None)
+        or getattr(flowable, "plain_text", None)
+        or flowable.getPlainText()
+    )
+
+
+def heading_key(flowable: Any) -> str:
+    return str(getattr(flowable, "outline_key", None) or f"h{id(flowable)}")
+
+
+def contents_entry_text(flowable: Any) -> str:
+    """The heading's line on the contents page, which sets it as a paragraph: markup again, so
+    escaped again (a heading holding `<img …>` or "R&D" prints as typed)."""
+    label = getattr(flowable, "outline_label", None)
+    return escape_text(heading_text(flowable), ordered=not label)
+
+
+def size_contents(flowables: Sequence[Any]) -> bool:
+    """Give each table of contents in `flowables` its lines before the first layout pass; True if
+    there is one.
+
+    ReportLab lays a document out again until its contents stop changing. Left empty, the contents
+    take one line in the first pass and pages in the second, which moves every page after them and
+    costs a third pass over the whole document. Filled with the lines the headings will make (their
+    page numbers unknown yet, which changes no line's height), the contents take their true space
+    from the start: the second pass prints the right numbers and confirms them.
+    """
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    tables = [item for item in flowables if isinstance(item, TableOfContents)]
+    if not tables:
+        return False
+    entries = [
+        (heading.contents_level, contents_entry_text(heading), 0, heading_key(heading))
+        for heading in _headings(flowables)
+    ]
+    for table in tables:
+        table.clearEntries()
+        table.addEntries(entries)
+    return True
+
+
 TOTAL_FORM = "ocplanTotalPages"
 
 
@@ -92,7 +149,6 @@ def build_pdf(
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
-    from reportlab.platypus.tableofcontents import TableOfContents
 
     register_fonts()
     width, height = A4
@@ -165,17 +221,14 @@ def build_pdf(
             contents = getattr(flowable, "contents_level", None)
             if outline is None and contents is None:
                 return
-            label = getattr(flowable, "outline_label", None)
-            text = label or getattr(flowable, "plain_text", None) or flowable.getPlainText()
-            key = getattr(flowable, "outline_key", None) or f"h{id(flowable)}"
+            key = heading_key(flowable)
             self.canv.bookmarkPage(key)
             if outline is not None:
-                self.canv.addOutlineEntry(text, key, level=outline, closed=outline > 0)
-            if contents is not None:
-                # The contents page sets each entry as a paragraph: markup again, so escaped again.
-                self.notify(
-                    "TOCEntry", (contents, escape_text(text, ordered=not label), self.page, key)
+                self.canv.addOutlineEntry(
+                    heading_text(flowable), key, level=outline, closed=outline > 0
                 )
+            if contents is not None:
+                self.notify("TOCEntry", (contents, contents_entry_text(flowable), self.page, key))
 
         def handle_flowable(self, flowables: list[Any]) -> None:
             # How far through the story layout has got; short of the whole until the file is
@@ -210,7 +263,7 @@ def build_pdf(
     prepare_scripts(flowables)
     if cover:
         flowables.insert(1, NextPageTemplate("body"))
-    has_contents = any(isinstance(item, TableOfContents) for item in flowables)
+    has_contents = size_contents(flowables)
     total = len(flowables)
 
     def write(temporary: Path) -> None:

@@ -18,7 +18,7 @@ from ocplan_desktop.store import records
 from ocplan_desktop.store.workspace import Workspace
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a page may hold 100,000 of them
 class Response:
     id: int
     received_on: str | None
@@ -68,36 +68,58 @@ def exercise_fields(ws: Workspace, exercise_id: int) -> ExerciseFields:
 
 
 def responses(ws: Workspace, exercise_id: int | None = None) -> list[Response]:
-    return [_response(row) for row in store.feedback_rows(ws, exercise_id)]
+    """An exercise's responses (or all), read row by row; an exercise may have 100,000."""
+    once = _Once()
+    return [_response(row, once) for row in store.feedback_rows(ws, exercise_id)]
 
 
 def passed_on(ws: Workspace, exercise_id: int | None = None) -> list[Response]:
     """Everything passed on to another consultation (of one exercise, or of all)."""
-    return [_response(row) for row in store.passed_on_rows(ws, exercise_id)]
+    once = _Once()
+    return [_response(row, once) for row in store.passed_on_rows(ws, exercise_id)]
 
 
 def passed_on_targets(ws: Workspace) -> list[str]:
     return store.passed_on_targets(ws)
 
 
-def _response(row: dict[str, Any]) -> Response:
-    theme_ids = row.get("theme_ids") or ""
+class _Once:
+    """Values that repeat from response to response (a ward's name, a date, a set of themes) held
+    once for all of them, rather than once per row as SQLite hands them over."""
+
+    def __init__(self) -> None:
+        self._values: dict[Any, Any] = {}
+        self._theme_sets: dict[str, frozenset[int]] = {}
+
+    def __call__(self, value: Any) -> Any:
+        return self._values.setdefault(value, value)
+
+    def theme_ids(self, text: str) -> frozenset[int]:
+        found = self._theme_sets.get(text)
+        if found is None:
+            found = self._theme_sets[text] = frozenset(
+                int(part) for part in text.split(",") if part
+            )
+        return found
+
+
+def _response(row: dict[str, Any], once: _Once) -> Response:
     return Response(
         id=row["id"],
-        received_on=row["received_on"],
-        channel=row["channel"],
-        ward=row["ward"],
-        respondent_type=row["respondent_type"],
+        received_on=once(row["received_on"]),
+        channel=once(row["channel"]),
+        ward=once(row["ward"]),
+        respondent_type=once(row["respondent_type"]),
         text=row["text"],
-        themes=row["themes"] or "",
-        passed_on_to=row["passed_on_to"],
-        passed_on_date=row.get("passed_on_date"),
+        themes=once(row["themes"] or ""),
+        passed_on_to=once(row["passed_on_to"]),
+        passed_on_date=once(row.get("passed_on_date")),
         exercise_id=row.get("exercise_id", 0),
-        exercise=row.get("exercise", ""),
+        exercise=once(row.get("exercise", "")),
         channel_id=row.get("channel_id"),
         ward_id=row.get("ward_id"),
         respondent_type_id=row.get("respondent_type_id"),
-        theme_ids=frozenset(int(part) for part in str(theme_ids).split(",") if part),
+        theme_ids=once.theme_ids(str(row.get("theme_ids") or "")),
     )
 
 

@@ -81,6 +81,10 @@ def list_reports(ws: Workspace) -> list[ReportSummary]:
     return report_store.list_reports(ws)
 
 
+def report_titles(ws: Workspace) -> dict[int, str]:
+    return report_store.report_titles(ws)
+
+
 def check_unlocked(ws: Workspace, meeting_id: int) -> MeetingDetails:
     """The meeting, if its minutes are still a draft; `LockedError` once they are approved."""
     meeting = store.meeting_details(ws, meeting_id)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ocplan_desktop.domain.engagement import Exercise
-from ocplan_desktop.store import records
+from ocplan_desktop.store import records, search_index
 from ocplan_desktop.store.workspace import Workspace
 
 
@@ -52,34 +52,66 @@ def add_feedback_batch(
     summary: str,
 ) -> list[int]:
     """Insert many responses at once; `themes` maps an index in `rows` to its theme ids."""
-    themes = themes or {}
     materialised = [dict(row) for row in rows]
-    with ws.atomic() as db:
+    columns = sorted({key for row in materialised for key in row} & FEEDBACK_COLUMNS)
+    values = [tuple(row.get(column) for column in columns) for row in materialised]
+    return add_feedback_rows(ws, columns, values, themes, summary=summary)
+
+
+def add_feedback_rows(
+    ws: Workspace,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    themes: Mapping[int, Iterable[int]] | None = None,
+    *,
+    summary: str,
+    chunk: int = 0,
+    on_chunk: Callable[[int], object] | None = None,
+) -> list[int]:
+    """Insert many responses given as tuples of `columns` (an importer's rows as they are, with no
+    dict per row); `themes` maps an index in `rows` to its theme ids. All in one transaction, indexed
+    for search in one statement after the last row.
+
+    With `chunk`, the rows go in that many at a time and `on_chunk(index of the first)` is called
+    before each, and with `len(rows)` before the indexing (progress, and the chance to cancel by
+    raising). The chunks share the one savepoint:
+    a savepoint per chunk would copy every page each chunk touches again, doubling the cost.
+    """
+    unknown = set(columns) - FEEDBACK_COLUMNS
+    if unknown:
+        raise ValueError(f"not feedback columns: {', '.join(sorted(unknown))}")
+    themes = themes or {}
+    size = chunk or max(len(rows), 1)
+    with ws.atomic() as db, search_index.indexed_after(ws, "feedback") as first:
         # Ids given here (the next free ones, inside this transaction), so all rows go in as one
-        # bulk insert rather than one statement each.
-        first = int(ws.scalar("SELECT coalesce(max(id), 0) + 1 FROM feedback"))
-        ids = list(range(first, first + len(materialised)))
-        columns = sorted({key for row in materialised for key in row} & FEEDBACK_COLUMNS)
-        db.conn.executemany(
+        # bulk insert and the theme links can name them.
+        sql = (
             f"INSERT INTO feedback (id, {', '.join(columns)}) "
-            f"VALUES (?, {', '.join('?' for _ in columns)})",
-            [
-                (row_id, *(row.get(column) for column in columns))
-                for row_id, row in zip(ids, materialised, strict=True)
-            ],
+            f"VALUES (?, {', '.join('?' for _ in columns)})"
         )
+        for start in range(0, len(rows), size):
+            if on_chunk is not None:
+                on_chunk(start)
+            db.conn.executemany(
+                sql,
+                [
+                    (row_id, *row)
+                    for row_id, row in enumerate(rows[start : start + size], start=first + start)
+                ],
+            )
+        if on_chunk is not None:
+            on_chunk(len(rows))
         links = [
-            {"feedback_id": ids[index], "theme_id": theme_id}
+            (first + index, theme_id)
             for index, theme_ids in themes.items()
             for theme_id in theme_ids
         ]
-        if links:
+        if links:  # after the rows: written between chunks, they would slow every chunk
             db.conn.executemany(
-                "INSERT INTO feedback_theme_links (feedback_id, theme_id) VALUES (?, ?)",
-                [(link["feedback_id"], link["theme_id"]) for link in links],
+                "INSERT INTO feedback_theme_links (feedback_id, theme_id) VALUES (?, ?)", links
             )
-        records.audit(ws, "bulk", "feedback", None, summary=f"{summary} ({len(ids):,} responses)")
-    return ids
+        records.audit(ws, "bulk", "feedback", None, summary=f"{summary} ({len(rows):,} responses)")
+    return list(range(first, first + len(rows)))
 
 
 _FEEDBACK_SELECT = (
@@ -102,10 +134,11 @@ _FEEDBACK_SELECT = (
 )
 
 
-def feedback_rows(ws: Workspace, exercise_id: int | None = None) -> list[dict[str, Any]]:
-    """Every response of an exercise (or of all), with the names of its lists and its themes."""
+def feedback_rows(ws: Workspace, exercise_id: int | None = None) -> Iterator[dict[str, Any]]:
+    """Every response of an exercise (or of all), with the names of its lists and its themes, one
+    row at a time (an exercise may have 100,000: the caller keeps what it needs of each)."""
     where, params = ("WHERE feedback.exercise_id = ?", (exercise_id,)) if exercise_id else ("", ())
-    return ws.query(
+    return ws.rows(
         f"{_FEEDBACK_SELECT} {where} ORDER BY feedback.received_on, feedback.id",
         params,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ocplan_desktop.domain.errors import NotFoundError
@@ -128,9 +128,23 @@ def replace_comparators(ws: Workspace, indicator_id: int, area_ids: Iterable[int
 def add_values(ws: Workspace, rows: Iterable[Mapping[str, Any]], *, summary: str) -> int:
     """Bulk insert values (indicator_id, period, area_id, value, provisional, note)."""
     materialised = [dict(row) for row in rows]
+    columns = sorted({key for row in materialised for key in row})
+    return add_value_rows(
+        ws,
+        columns,
+        [tuple(row.get(column) for column in columns) for row in materialised],
+        summary=summary,
+    )
+
+
+def add_value_rows(
+    ws: Workspace, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, summary: str
+) -> int:
+    """Bulk insert values given as tuples of `columns` (which include `period`)."""
+    period = list(columns).index("period")
     with ws.atomic():
-        ensure_periods(ws, {row["period"] for row in materialised})
-        return records.insert_many(ws, "indicator_values", materialised, summary=summary)
+        ensure_periods(ws, {row[period] for row in rows})
+        return records.insert_rows(ws, "indicator_values", columns, rows, summary=summary)
 
 
 def update_values(ws: Workspace, changes: Iterable[tuple[int, Mapping[str, Any]]]) -> int:

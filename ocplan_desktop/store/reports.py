@@ -218,6 +218,12 @@ def list_reports(ws: Workspace) -> list[ReportSummary]:
     return [ReportSummary(**{**row, "route": row["route"] or ""}) for row in rows]
 
 
+def report_titles(ws: Workspace) -> dict[int, str]:
+    """Every report's title by id, in title order: what choosing a report needs (no routes)."""
+    rows = ws.query("SELECT id, title FROM reports ORDER BY title")
+    return {row["id"]: row["title"] for row in rows}
+
+
 def report_fields() -> tuple[str, ...]:
     """The report columns an editor can set one at a time."""
     return (

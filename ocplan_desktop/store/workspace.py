@@ -13,14 +13,14 @@ import getpass
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from ocplan_desktop.domain.errors import WorkspaceError
-from ocplan_desktop.store import lock, migrations, network
+from ocplan_desktop.store import lock, migrations, network, search_index
 from ocplan_desktop.store.backup import backup_file, backup_folder, backup_name
 from ocplan_desktop.store.failures import busy_error, is_busy, write_problem
 from ocplan_desktop.store.files import (
@@ -49,6 +49,88 @@ def now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+_SHAREABLE = ("SELECT", "WITH")
+SHARED_ROWS_AT_MOST = 10_000
+
+
+class SharingDatabase(Database):
+    """sqlite-utils' `Database`, whose reads can be shared while a view refreshes.
+
+    Inside `Workspace.shared_reads()` a SELECT run again with the same parameters returns the rows it
+    returned the first time (as fresh dicts) instead of running again, so the widgets of one view
+    that each need the same meeting, agenda or list ask SQLite once. Anything written through this
+    connection (counted by `total_changes`) forgets what was shared; inside a transaction nothing
+    is shared at all.
+    """
+
+    _shared: dict[tuple[str, Any], tuple[tuple[str, ...], list[tuple[Any, ...]]]] | None = None
+    _shared_changes = -1
+
+    def query(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None
+    ) -> Generator[dict[str, Any], None, None]:
+        shared = self._shared
+        if (
+            shared is None
+            or self.conn.in_transaction
+            or not sql.lstrip().upper().startswith(_SHAREABLE)
+        ):
+            return super().query(sql, params)
+        changes = self.conn.total_changes
+        if changes != self._shared_changes:
+            shared.clear()
+            self._shared_changes = changes
+        try:
+            key = (sql, _frozen(params))
+            found = shared.get(key)
+        except TypeError:  # a parameter that cannot be a key: just run it
+            return super().query(sql, params)
+        if found is not None:
+            keys, values = found
+            return (dict(zip(keys, row, strict=True)) for row in values)
+        return self._keeping(key, super().query(sql, params), changes)
+
+    def _keeping(
+        self, key: tuple[str, Any], rows: Iterator[dict[str, Any]], changes: int
+    ) -> Generator[dict[str, Any], None, None]:
+        """The rows as they come, kept (as tuples) to be shared once all have been read, unless
+        there are more than SHARED_ROWS_AT_MOST: a read that large is not worth holding twice."""
+        keys: tuple[str, ...] = ()
+        kept: list[tuple[Any, ...]] | None = []
+        for row in rows:
+            if kept is not None:
+                keys = keys or tuple(row)
+                kept.append(tuple(row.values()))
+                if len(kept) > SHARED_ROWS_AT_MOST:
+                    kept = None
+            yield row
+        if kept is not None and self._shared is not None and self.conn.total_changes == changes:
+            self._shared[key] = (keys, kept)
+
+    @property
+    def sharing(self) -> bool:
+        return self._shared is not None
+
+    @contextlib.contextmanager
+    def sharing_reads(self) -> Iterator[None]:
+        if self._shared is not None:  # already sharing: the outer block decides when it ends
+            yield
+            return
+        self._shared, self._shared_changes = {}, self.conn.total_changes
+        try:
+            yield
+        finally:
+            self._shared = None
+
+
+def _frozen(params: Sequence[Any] | dict[str, Any] | None) -> Any:
+    if params is None:
+        return ()
+    if isinstance(params, dict):
+        return tuple(sorted(params.items()))
+    return tuple(params)
+
+
 class Workspace:
     """An open workspace: the file, its sqlite-utils `Database`, and who is working on it.
 
@@ -74,7 +156,9 @@ class Workspace:
         self.on_busy: Callable[[float], None] | None = None
         # A workspace on a network drive is worked on as a local copy; `origin` is the original.
         self.origin: Path | None = None
-        self.db = Database(connection)
+        # No sqlite-utils plugins: looking for them reads every installed package's entry points
+        # (about 90 ms at start-up), and none may change how a workspace's connection behaves.
+        self.db = SharingDatabase(connection, execute_plugins=False)
         self.user = current_user()
 
     @property
@@ -142,12 +226,26 @@ class Workspace:
         finally:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
+    def shared_reads(self) -> contextlib.AbstractContextManager[None]:
+        """Within this block, each read runs once: asked again, it gives the same rows (see
+        `SharingDatabase`). A view's refresh runs inside one, so its widgets share their reads."""
+        return self.db.sharing_reads()
+
     def query(
         self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
     ) -> list[dict[str, Any]]:
         return list(self.db.query(sql, params))
 
+    def rows(
+        self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
+    ) -> Iterator[dict[str, Any]]:
+        """The rows one at a time, for reads too large to hold as dicts all at once."""
+        return self.db.query(sql, params)
+
     def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        if self.db.sharing and sql.lstrip().upper().startswith(_SHAREABLE):
+            rows = list(self.db.query(sql, params))  # read to the end, so it can be shared
+            return next(iter(rows[0].values())) if rows else None
         row = self.db.execute(sql, params).fetchone()
         return row[0] if row else None
 
@@ -239,17 +337,23 @@ def check_workspace(path: Path, *, quick_check: bool = True) -> FileFacts:
 
 
 def open_workspace(
-    path: Path | str, *, read_only: bool = False, backups_dir: Path | None = None
+    path: Path | str,
+    *,
+    read_only: bool = False,
+    backups_dir: Path | None = None,
+    checked: FileFacts | None = None,
 ) -> Workspace:
     """Open an existing workspace, upgrading an older schema after backing the file up.
 
+    `checked` is what `check_workspace` found for this file moments ago (the window checks the file
+    while it builds its first page), so it is not checked twice.
     A workspace on a network drive is opened as a local copy (see `network.py`) that is written back
     when it is closed and whenever `write_back()` is called.
     """
     path = Path(path)
     if not read_only and path.exists() and network.is_network_path(path):
         return _open_network_copy(path, backups_dir)
-    facts = check_workspace(path)
+    facts = checked if checked is not None and checked.path == path else check_workspace(path)
     needs_upgrade = facts.schema_version < migrations.latest_version()
     # A file or folder that cannot be written to is opened read-only, saying why.
     reason = read_only_reason(path) if path.exists() else ""
@@ -280,6 +384,7 @@ def open_workspace(
         raise
     try:
         migrations.apply_migrations(workspace.db)
+        search_index.finish_deferred(workspace)
     except sqlite3.Error as error:
         workspace.close()
         raise WorkspaceError(

@@ -4,14 +4,16 @@ The window owns the session (workspace, undo stack, the Change signal); pages ge
 decide for themselves what to reload. Each page may add a menu of its own actions, shown while the
 page is.
 
-The shell (navigation, menus) is made from Qt alone and can be shown at once; the pages, which bring
-in the services and the store, are built when a workspace is set or a page is first asked for.
+The shell (navigation, menus) is made from Qt alone and can be shown at once; each page, which brings
+in the services and the store, is built when it is first shown (the page shown when a workspace is
+set, the others on their first visit). Opening a workspace refreshes the page shown once.
 Start-up is measured to the shell being shown, and to the first view filled (bench/run.py).
 """
 
 from __future__ import annotations
 
 import importlib
+import linecache
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ocplan_desktop import APP_TITLE
 from ocplan_desktop.domain.errors import OcplanError
-from ocplan_desktop.services.change import Change, everything
+from ocplan_desktop.services.change import Change
 from ocplan_desktop.ui.edit_actions import REDO_KEYS, UNDO_KEYS, undo_redo_actions
 from ocplan_desktop.ui.keyboard import page_menu_title, view_action_text
 from ocplan_desktop.ui.session import Session
@@ -72,7 +74,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(*minimum_size())
         self.setAcceptDrops(True)  # a spreadsheet dropped anywhere goes to its import
 
-        self._pages: list[Page] = []
+        self._pages: list[Page | None] = [None] * len(PAGES)
         self._care: WorkspaceCare | None = None
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -111,8 +113,9 @@ class MainWindow(QMainWindow):
 
     @property
     def pages(self) -> list[Page]:
+        """Every page, each built now if it was not yet (the smoke run, tests, search results)."""
         self.build_pages()
-        return self._pages
+        return [self.page(row) for row in range(len(PAGES))]
 
     @property
     def care(self) -> WorkspaceCare:
@@ -121,31 +124,46 @@ class MainWindow(QMainWindow):
         return self._care
 
     def build_pages(self) -> None:
-        """Make the pages, their menus and the workspace's care (once), and set the shortcuts."""
-        if self._pages:
-            return
-        for action, keys in self._shortcuts:
-            action.setShortcuts([QKeySequence(key) for key in keys])
-        from ocplan_desktop.ui.workspace_care import WorkspaceCare
+        """Finish the shell once (shortcuts, the workspace's care) and build the page shown; the
+        other pages are built when first visited."""
+        if self._care is None:
+            for action, keys in self._shortcuts:
+                action.setShortcuts([QKeySequence(key) for key in keys])
+            from ocplan_desktop.ui.workspace_care import WorkspaceCare
 
-        current = self.nav.currentRow()
-        for row, (_title, module, name) in enumerate(PAGES):
-            page_class = getattr(importlib.import_module(module), name)
-            page = page_class(self.session, self)
-            placeholder = self.stack.widget(row)
-            assert placeholder is not None
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self.stack.insertWidget(row, page)
-            self._pages.append(page)
-        self.stack.setCurrentIndex(max(current, 0))
-        self._build_page_menus()
-        self._care = WorkspaceCare(self)
-        self.file_menu.insertActions(
-            self.quit_separator, [self._care.backup_action, self._care.restore_action]
-        )
-        self.tools_menu.addAction(self._care.check_action)
-        self.tools_menu.addAction(self._care.audit_action)
+            self._care = WorkspaceCare(self)
+            self.file_menu.insertActions(
+                self.quit_separator, [self._care.backup_action, self._care.restore_action]
+            )
+            self.tools_menu.addAction(self._care.check_action)
+            self.tools_menu.addAction(self._care.audit_action)
+        self.page(max(self.nav.currentRow(), 0))
+
+    def page(self, row: int) -> Page:
+        """The page at `row`, built on first use: its module imported, the page made in place of
+        its placeholder, its menu added. A page made while a workspace is open fills itself when
+        it is first shown."""
+        built = self._pages[row]
+        if built is not None:
+            return built
+        _title, module, name = PAGES[row]
+        page: Page = getattr(importlib.import_module(module), name)(self.session, self)
+        placeholder = self.stack.widget(row)
+        assert placeholder is not None
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.insertWidget(row, page)
+        self.stack.setCurrentIndex(max(self.nav.currentRow(), 0))
+        self._pages[row] = page
+        self._add_page_menu(row, page)
+        # PySide6's import hook reads the source of every module imported after it (to see whether
+        # it uses PySide6) into linecache: a page's imports leave megabytes of lines nobody reads.
+        linecache.clearcache()
+        return page
+
+    def built_pages(self) -> list[Page]:
+        """The pages built so far (the others have not been visited)."""
+        return [page for page in self._pages if page is not None]
 
     # menus -------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -202,24 +220,26 @@ class MainWindow(QMainWindow):
         self._add_action(self.help_menu, f"&About {APP_TITLE}", None, self._on_about_triggered)
         self._refresh_recent_menu()
 
-    def _build_page_menus(self) -> None:
+    def _add_page_menu(self, row: int, page: Page) -> None:
+        """The page's menu, if it has actions, among the page menus in page order before Tools;
+        only the current page's is shown."""
         from PySide6.QtCore import Qt  # Qt's namespace costs 20 ms: not before the window shows
 
-        """One menu per page that has actions, before Tools; only the current page's is shown."""
-        for row, page in enumerate(self._pages):
-            actions = page.page_actions()
-            if not actions:
-                continue
-            menu = QMenu(page_menu_title(page.title), self)
-            menu.setObjectName(f"pageMenu{row}")
-            for action in actions:
-                menu.addAction(action)
-                # Shortcuts work while the page is shown, without opening the menu.
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                page.addAction(action)
-            self.menuBar().insertMenu(self.tools_menu.menuAction(), menu)
-            menu.menuAction().setVisible(row == self.nav.currentRow())
-            self.page_menus[row] = menu
+        actions = page.page_actions()
+        if not actions:
+            return
+        menu = QMenu(page_menu_title(page.title), self)
+        menu.setObjectName(f"pageMenu{row}")
+        for action in actions:
+            menu.addAction(action)
+            # Shortcuts work while the page is shown, without opening the menu.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            page.addAction(action)
+        following = [menu for other, menu in sorted(self.page_menus.items()) if other > row]
+        before = following[0] if following else self.tools_menu
+        self.menuBar().insertMenu(before.menuAction(), menu)
+        menu.menuAction().setVisible(row == self.nav.currentRow())
+        self.page_menus[row] = menu
 
     def _add_action(
         self,
@@ -238,12 +258,15 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         self.build_pages()
         self.nav.setCurrentRow(row)
-        self._pages[row].setFocus()
+        self.page(row).setFocus()
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        self.build_pages()
+        return self.page(self.stack.currentIndex())
 
     def _on_nav_current_row_changed(self, row: int) -> None:
+        if self._care is not None and row >= 0:
+            self.page(row)  # built on its first visit (the shell shows placeholders until then)
         self.stack.setCurrentIndex(row)
         for menu_row, menu in self.page_menus.items():
             menu.menuAction().setVisible(menu_row == row)
@@ -339,8 +362,9 @@ class MainWindow(QMainWindow):
                 "open. ocplan works on a copy on this computer and writes it back a few seconds "
                 "after each change and when the workspace closes; others can read it meanwhile.",
             )
+        # No Change is broadcast: the session's workspace_changed has already refreshed the page
+        # shown (once) and marked the others stale.
         self.workspace_opened.emit(ws)
-        self.broadcast(everything())
         self.say(f"Opened {ws.origin or ws.path}" + (" read-only" if ws.read_only else ""))
         return True
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -33,11 +34,13 @@ from ocplan_desktop.ui.models.record_table_model import RECORD_ROLE, Column, Rec
 from ocplan_desktop.ui.pages.meetings_actions import MeetingsActions
 from ocplan_desktop.ui.pages.page import Page
 from ocplan_desktop.ui.session import Session
-from ocplan_desktop.ui.widgets.committee_panel import CommitteePanel
 from ocplan_desktop.ui.widgets.meeting_panel import MINUTES_TAB, MeetingPanel
 from ocplan_desktop.ui.widgets.month_calendar import MonthCalendar
 from ocplan_desktop.ui.widgets.record_table import RecordTable
-from ocplan_desktop.ui.widgets.reports_panel import ReportsPanel
+
+if TYPE_CHECKING:
+    from ocplan_desktop.ui.widgets.committee_panel import CommitteePanel
+    from ocplan_desktop.ui.widgets.reports_panel import ReportsPanel
 
 MEETING_COLUMNS: list[Column[Meeting]] = [
     Column("Date", lambda m: date_text(m.date), sort=lambda m: m.date),
@@ -74,6 +77,14 @@ class AreaTabs(QWidget):
         self.layout().addWidget(widget)  # type: ignore[union-attr]
         widget.setVisible(len(self.pages) == 1)
         self.bar.addTab(title)
+
+    def set_page(self, index: int, widget: QWidget) -> None:
+        """Put `widget` in place of the tab's page so far (a placeholder until it is built)."""
+        old = self.pages[index]
+        self.layout().replaceWidget(old, widget)  # type: ignore[union-attr]
+        old.deleteLater()
+        self.pages[index] = widget
+        widget.setVisible(index == self.currentIndex())
 
     def currentIndex(self) -> int:
         return self.bar.currentIndex()
@@ -152,13 +163,14 @@ class MeetingsPage(Page):
         self.splitter.setStretchFactor(1, 3)
         self.committee_filter.setMinimumContentsLength(16)
 
-        self.reports = ReportsPanel(session, self)
-        self.committees = CommitteePanel(session, self)
+        # The reports and committees tabs are built when first shown (see `reports`, `committees`).
+        self._reports: ReportsPanel | None = None
+        self._committees: CommitteePanel | None = None
         self.tabs = AreaTabs(self)
         self.tabs.setAccessibleName("Meetings, reports and committees")
         self.tabs.addTab(self.splitter, "Meetings")
-        self.tabs.addTab(self.reports, "Reports")
-        self.tabs.addTab(self.committees, "Committees")
+        self.tabs.addTab(QWidget(self), "Reports")
+        self.tabs.addTab(QWidget(self), "Committees")
 
         layout = QVBoxLayout(self)
         heading = QLabel(self.title, self)
@@ -191,7 +203,6 @@ class MeetingsPage(Page):
         self.meetings.activated.connect(self._on_meeting_activated)
         self.calendar.meeting_selected.connect(self._on_calendar_meeting_selected)
         self.calendar.meeting_activated.connect(self._on_meeting_activated)
-        self.calendar.month_changed.connect(lambda _y, _m: self._fill_calendar())
         self.committee_filter.activated.connect(lambda _index: self.refresh_list())
         self.when_filter.activated.connect(lambda _index: self.refresh_list())
         self.view_group.idClicked.connect(self._on_view_group_id_clicked)
@@ -206,6 +217,26 @@ class MeetingsPage(Page):
         super().showEvent(event)
 
     _sized = False
+
+    @property
+    def reports(self) -> ReportsPanel:
+        """The reports tab, built on first use."""
+        if self._reports is None:
+            from ocplan_desktop.ui.widgets.reports_panel import ReportsPanel
+
+            self._reports = ReportsPanel(self.session, self)
+            self.tabs.set_page(REPORTS_TAB, self._reports)
+        return self._reports
+
+    @property
+    def committees(self) -> CommitteePanel:
+        """The committees tab, built on first use."""
+        if self._committees is None:
+            from ocplan_desktop.ui.widgets.committee_panel import CommitteePanel
+
+            self._committees = CommitteePanel(self.session, self)
+            self.tabs.set_page(COMMITTEES_TAB, self._committees)
+        return self._committees
 
     def page_actions(self) -> list:  # type: ignore[type-arg]
         return self.menu_actions.all()
@@ -257,16 +288,16 @@ class MeetingsPage(Page):
                 keep = new
                 self.menu_actions.expecting_new_meeting = False
         self.meetings.set_rows(shown)
-        self._fill_calendar()
+        # The calendar shows the same meetings (every month of them): no second query.
+        self.calendar.set_meetings(shown, self.meeting_id)
+        before = self.meeting_id
         if keep is None or not self.select_meeting(keep):
             self.meetings.select_first()
             first = self.meetings.current_record()
-            self._show(first.id if first else None, last)
-        else:
+            keep = first.id if first else None
+        # Selecting another meeting has just shown it; the same one is shown again, with the change.
+        if keep == before or keep != self.meeting_id:
             self._show(keep, last)
-
-    def _fill_calendar(self) -> None:
-        self.calendar.set_meetings(self.shown_meetings() if self.ws else [], self.meeting_id)
 
     def select_meeting(self, meeting_id: int) -> bool:
         for row in range(self.meetings.proxy.rowCount()):

@@ -12,7 +12,8 @@ from ocplan_desktop.ui.session import Session
 
 class Page(QWidget):
     """A page refreshes when a Change touches one of its `kinds`, and only while it is shown;
-    a hidden page is marked stale and refreshes when it is next shown.
+    a hidden page is marked stale and refreshes when it is next shown. Opening a workspace refreshes
+    the page shown once (through `workspace_changed`).
 
     Edits go through `self.session.run(text, edit)` so they can be undone. Actions returned by
     `page_actions()` appear in a menu named after the page while the page is shown.
@@ -44,9 +45,11 @@ class Page(QWidget):
                 self.refresh_now()
 
     def refresh_now(self) -> None:
+        """Refresh at once; the widgets that need the same records read them once between them."""
         self._stale = False
         if self.ws is not None:
-            self.refresh()
+            with self.ws.shared_reads():
+                self.refresh()
 
     def refresh(self) -> None:
         """Reload what the page shows from the workspace."""
@@ -61,6 +64,8 @@ class Page(QWidget):
             self.refresh_now()
 
     def _on_session_workspace_changed(self, _ws: Workspace | None) -> None:
+        # Another workspace is everything changed: the page shown refreshes now, once (the window
+        # broadcasts no Change for it), the others when they are next shown.
         self._stale = True
         if self.isVisible():
             self.refresh_now()

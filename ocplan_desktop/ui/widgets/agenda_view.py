@@ -85,7 +85,7 @@ class AgendaView(QWidget):
         self.locked = locked
         ws = self.session.ws
         self.items = meetings.agenda(ws, meeting_id) if ws and meeting_id else []
-        titles = {r.id: r.title for r in meetings.list_reports(ws)} if ws else {}
+        titles = meetings.report_titles(ws) if ws else {}
         self.tree.set_locked(locked)
         self.tree.set_rows(
             [

@@ -47,6 +47,14 @@ def short_name(meeting: Meeting) -> str:
     )
 
 
+def group_by_day(meetings: list[Meeting]) -> dict[str, list[Meeting]]:
+    """Meetings by their ISO date, in the order given: one pass, however many days are drawn."""
+    days: dict[str, list[Meeting]] = {}
+    for meeting in meetings:
+        days.setdefault(meeting.date, []).append(meeting)
+    return days
+
+
 class _DayDelegate(QStyledItemDelegate):
     def __init__(self, owner: MonthCalendar) -> None:
         super().__init__(owner)
@@ -121,6 +129,7 @@ class MonthCalendar(QWidget):
         self.year, self.month = today.year, today.month
         self.selected_id: int | None = None
         self._meetings: list[Meeting] = []
+        self._by_day: dict[str, list[Meeting]] = {}
 
         self.previous = QPushButton("◀", self)
         self.previous.setAccessibleName("Previous month")
@@ -182,7 +191,9 @@ class MonthCalendar(QWidget):
         self.set_month(today.year, today.month)
 
     def set_meetings(self, meetings: list[Meeting], selected_id: int | None = None) -> None:
+        """Meetings to show: grouped by day once here, so each month drawn looks its days up."""
         self._meetings = list(meetings)
+        self._by_day = group_by_day(self._meetings)
         if selected_id is not None:
             self.selected_id = selected_id
         self._draw()
@@ -190,14 +201,16 @@ class MonthCalendar(QWidget):
     def show_meeting(self, meeting: Meeting) -> None:
         day = dt.date.fromisoformat(meeting.date)
         self.selected_id = meeting.id
-        self.set_month(day.year, day.month)
-        self._draw()
+        if (day.year, day.month) != (self.year, self.month):
+            self.set_month(day.year, day.month)  # draws the month
+        else:
+            self.grid.viewport().update()  # the chip of the meeting chosen is painted anew
 
     def weeks(self) -> list[list[dt.date]]:
         return calendar_module.Calendar(firstweekday=0).monthdatescalendar(self.year, self.month)
 
     def meetings_on(self, day: dt.date) -> list[Meeting]:
-        return [meeting for meeting in self._meetings if meeting.date == day.isoformat()]
+        return self._by_day.get(day.isoformat(), [])
 
     def _draw(self) -> None:
         self.title.setText(format_month(dt.date(self.year, self.month, 1)))

@@ -69,8 +69,9 @@ class RecordTable(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setHighlightSections(False)
-        # Size columns from the first rows only: measuring 100,000 rows would freeze the window.
-        self.view.horizontalHeader().setResizeContentsPrecision(200)
+        # Size columns from the rows in view and a few more: measuring every row would freeze the
+        # window, and each row measured asks the model for its cells role by role.
+        self.view.horizontalHeader().setResizeContentsPrecision(40)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # Double-click or Return (Qt's `activated`), so the keyboard opens a record too.
         self.view.activated.connect(lambda index: self.activated.emit(index.data(RECORD_ROLE)))

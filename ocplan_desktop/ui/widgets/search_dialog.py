@@ -144,6 +144,9 @@ class SearchDialog(QDialog):
         session.changed.connect(
             lambda _change: self.run() if self.isVisible() and self.query.text() else None
         )
+        session.workspace_changed.connect(
+            lambda _ws: self.run() if self.isVisible() and self.query.text() else None
+        )
 
     def search_for(self, text: str) -> SearchResults:
         self.query.setText(text)
