@@ -1,0 +1,190 @@
+"""Conflicts kept in the workspace, and writing "mine" back when the officer keeps it.
+
+Keeping mine is an ordinary audited edit here (so it waits to be sent, and the next sync sends it
+against the team's value as its base); keeping theirs changes nothing but the conflict.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ocplan_desktop.domain.errors import NotFoundError, ValidationError
+from ocplan_desktop.domain.merge import ORDER, WHOLE_RECORD
+from ocplan_desktop.domain.sync import Conflict, Keep
+from ocplan_desktop.store import records
+from ocplan_desktop.store.sync.rows import Ids, MissingReference, Shape, from_wire, shapes
+from ocplan_desktop.store.workspace import Workspace, now_text
+
+
+def _conflict(row: dict[str, Any]) -> Conflict:
+    return Conflict(
+        id=row["id"],
+        table=row["table_name"],
+        uuid=row["uuid"],
+        record=row["record"],
+        field=row["field"],
+        mine=json.loads(row["mine"]) if row["mine"] is not None else None,
+        theirs=json.loads(row["theirs"]) if row["theirs"] is not None else None,
+        who=row["who"],
+        when=row["at"],
+        message=row["message"],
+        found_at=row["found_at"],
+        resolved_at=row["resolved_at"],
+        kept=row["kept"],
+    )
+
+
+def list_conflicts(ws: Workspace, *, settled: bool = False) -> list[Conflict]:
+    where = "" if settled else " WHERE resolved_at IS NULL"
+    return [_conflict(row) for row in ws.query(f"SELECT * FROM sync_conflicts{where} ORDER BY id")]
+
+
+def get_conflict(ws: Workspace, conflict_id: int) -> Conflict:
+    rows = ws.query("SELECT * FROM sync_conflicts WHERE id = ?", (conflict_id,))
+    if not rows:
+        raise NotFoundError(f"there is no conflict {conflict_id} (`ocplan conflicts` lists them)")
+    return _conflict(rows[0])
+
+
+def mark_settled(ws: Workspace, conflict_id: int, keep: Keep) -> None:
+    with ws.atomic() as db:
+        db.execute(
+            "UPDATE sync_conflicts SET resolved_at = ?, kept = ? WHERE id = ?",
+            (now_text(), keep, conflict_id),
+        )
+
+
+def local_row(ws: Workspace, table: str, uuid: str) -> dict[str, Any] | None:
+    rows = ws.query(f"SELECT * FROM [{table}] WHERE uuid = ?", (uuid,))
+    return rows[0] if rows else None
+
+
+def _shape(ws: Workspace, table: str) -> Shape:
+    found = shapes(ws).get(table)
+    if found is None:
+        raise ValidationError(f"this version of ocplan has no {table.replace('_', ' ')}")
+    return found
+
+
+def _update(ws: Workspace, shape: Shape, row: dict[str, Any], values: dict[str, Any]) -> None:
+    changes = {name: value for name, value in values.items() if row.get(name) != value}
+    if not changes:
+        return
+    if shape.has_id:
+        records.update(ws, shape.name, int(row["id"]), changes)
+        return
+    with ws.atomic() as db:
+        assignments = ", ".join(f"[{name}] = ?" for name in changes)
+        db.execute(
+            f"UPDATE [{shape.name}] SET {assignments} WHERE uuid = ?",
+            [*changes.values(), row["uuid"]],
+        )
+        records.audit(ws, "update", shape.name, None, row, {**row, **changes})
+
+
+def _delete(ws: Workspace, shape: Shape, row: dict[str, Any]) -> None:
+    if shape.has_id:
+        records.delete(ws, shape.name, int(row["id"]))
+        return
+    with ws.atomic() as db:
+        db.execute(f"DELETE FROM [{shape.name}] WHERE uuid = ?", (row["uuid"],))
+        records.audit(ws, "delete", shape.name, None, row, None)
+
+
+def _local_values(ws: Workspace, shape: Shape, wire: dict[str, Any], what: str) -> dict[str, Any]:
+    try:
+        return from_wire(shape, wire, Ids(ws))
+    except MissingReference:
+        raise ValidationError(
+            f"{what} refers to a record that was deleted meanwhile, so yours cannot come back; "
+            "keep theirs"
+        ) from None
+
+
+def write_mine(ws: Workspace, conflict: Conflict) -> None:
+    """Make this workspace hold my value again (audited, and so waiting to be sent)."""
+    if conflict.is_order:
+        write_order(ws, conflict.shown_table, conflict.uuid, list(conflict.mine or []))
+        return
+    shape = _shape(ws, conflict.table)
+    row = local_row(ws, shape.name, conflict.uuid)
+    if conflict.field == WHOLE_RECORD:
+        mine = conflict.mine
+        if mine is None:
+            if row is not None:
+                _delete(ws, shape, row)
+            return
+        values = _local_values(ws, shape, dict(mine), conflict.record)
+        if row is not None:
+            _update(ws, shape, row, values)
+            return
+        values["uuid"] = conflict.uuid
+        if shape.table.ordered_by is not None:
+            values["position"] = 1_000_000
+        records.insert(ws, shape.name, values)
+        return
+    if row is None:
+        raise ValidationError(
+            f"{conflict.record} was deleted meanwhile: keep theirs, or add it again by hand"
+        )
+    values = _local_values(ws, shape, {conflict.field: conflict.mine}, conflict.record)
+    _update(ws, shape, row, values)
+
+
+def write_order(ws: Workspace, table: str, group: str, items: list[str]) -> None:
+    """Put one parent's rows in the order `items` gives (rows it does not name go last)."""
+    shape = _shape(ws, table)
+    columns = shape.table.ordered_by or ()
+    local = _local_values(ws, shape, dict(zip(columns, json.loads(group), strict=True)), table)
+    where = " AND ".join(f"[{column}] IS ?" for column in columns)
+    rows = ws.query(
+        f"SELECT id, uuid, position FROM [{table}] WHERE {where} ORDER BY position, id",
+        tuple(local.get(column) for column in columns),
+    )
+    wanted = [uuid for uuid in items if any(row["uuid"] == uuid for row in rows)]
+    wanted += [row["uuid"] for row in rows if row["uuid"] not in wanted]
+    by_uuid = {row["uuid"]: row for row in rows}
+    with ws.atomic():
+        for index, uuid in enumerate(wanted):
+            if by_uuid[uuid]["position"] != index:
+                records.update(ws, table, int(by_uuid[uuid]["id"]), {"position": index})
+
+
+def minutes_of(ws: Workspace, conflict: Conflict) -> int | None:
+    """The local id of the minutes a conflict is about (None when it is not about minutes)."""
+    table = conflict.shown_table
+    if table == "minutes":
+        row = local_row(ws, "minutes", conflict.uuid)
+        return int(row["id"]) if row else None
+    if table not in ("minute_paragraphs", "minute_bullets", "resolutions"):
+        return None
+    if conflict.is_order:
+        target = json.loads(conflict.uuid)[0]
+    else:
+        row = local_row(ws, table, conflict.uuid)
+        if row is not None:
+            return int(row["minutes_id"])
+        data = conflict.mine if isinstance(conflict.mine, dict) else conflict.theirs
+        target = (data or {}).get("minutes_id") if isinstance(data, dict) else None
+    found = local_row(ws, "minutes", str(target)) if target else None
+    return int(found["id"]) if found else None
+
+
+def row_index(ws: Workspace, table: str, minutes_id: int, uuid: str) -> int | None:
+    """Where a paragraph or bullet stands among its minutes' (None: not here)."""
+    rows = ws.query(
+        f"SELECT uuid FROM [{table}] WHERE minutes_id = ? ORDER BY position, id", (minutes_id,)
+    )
+    found = [index for index, row in enumerate(rows) if row["uuid"] == uuid]
+    return found[0] if found else None
+
+
+def texts_by_uuid(ws: Workspace, table: str, minutes_id: int) -> dict[str, str]:
+    return {
+        row["uuid"]: row["text"]
+        for row in ws.query(f"SELECT uuid, text FROM [{table}] WHERE minutes_id = ?", (minutes_id,))
+    }
+
+
+__all__ = ["ORDER", "WHOLE_RECORD"]
