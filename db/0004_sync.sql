@@ -23,7 +23,7 @@ CREATE TABLE sync_pending (
     uuid        TEXT NOT NULL,
     change_no   INTEGER NOT NULL,
     PRIMARY KEY (table_name, uuid)
-) WITHOUT ROWID;
+);
 
 -- Each record as last synced (the base of the three-way merge), as sent over the wire (JSON).
 CREATE TABLE sync_base (
@@ -32,7 +32,7 @@ CREATE TABLE sync_base (
     seq         INTEGER NOT NULL,
     data        TEXT NOT NULL,
     PRIMARY KEY (table_name, uuid)
-) WITHOUT ROWID;
+);
 
 -- What two officers changed differently: both values, until the officer settles it.
 CREATE TABLE sync_conflicts (

@@ -7,6 +7,7 @@ from typing import Any
 
 from ocplan_desktop.domain.engagement import Exercise
 from ocplan_desktop.store import records
+from ocplan_desktop.store.rowtypes import build
 from ocplan_desktop.store.workspace import Workspace
 
 
@@ -26,7 +27,7 @@ def list_exercises(ws: Workspace) -> list[Exercise]:
         "(SELECT count(*) FROM feedback WHERE feedback.exercise_id = exercises.id) AS response_count "
         "FROM exercises ORDER BY opens_on, title"
     )
-    return [Exercise(**row) for row in rows]
+    return [build(Exercise, row) for row in rows]
 
 
 FEEDBACK_COLUMNS = frozenset(

@@ -10,6 +10,7 @@ from ocplan_desktop.domain.indicators import Indicator, IndicatorValue
 from ocplan_desktop.domain.performance import IndicatorSeries, Override, Polarity, Status
 from ocplan_desktop.store import records
 from ocplan_desktop.store.reference import ensure_periods, own_area
+from ocplan_desktop.store.rowtypes import build
 from ocplan_desktop.store.workspace import Workspace, now_text
 
 _SELECT = """
@@ -52,7 +53,7 @@ def _comparator_names(ws: Workspace) -> dict[int, tuple[str, ...]]:
 def list_indicators(ws: Workspace) -> list[Indicator]:
     comparators = _comparator_names(ws)
     return [
-        Indicator(**row, comparators=comparators.get(row["id"], ()))
+        build(Indicator, row, comparators=comparators.get(row["id"], ()))
         for row in ws.query(_SELECT + " ORDER BY indicators.code")
     ]
 
