@@ -101,9 +101,9 @@ class _Writer:
             wanted = by_table.get(name, [])
             if not wanted:
                 continue
-            self.ids.load_uuids(name, [record.uuid for record in wanted])
             preload_wire(shape, [record.data or {} for record in wanted], self.ids)
-            fresh = [r for r in wanted if self.ids.id_of(name, r.uuid) is None]
+            here = self._present(name, [record.uuid for record in wanted])
+            fresh = [r for r in wanted if r.uuid not in here]
             if shape.table.key:
                 fresh = [r for r in fresh if not self._adopt_by_key(shape, r)]
             if not fresh or not shape.has_id:
@@ -112,6 +112,19 @@ class _Writer:
             for offset, record in enumerate(fresh, start=1):
                 self.ids.remember(name, top + offset, record.uuid)
                 self.new_ids[(name, record.uuid)] = top + offset
+
+    def _present(self, table: str, uuids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(uuids), 500):
+            chunk = uuids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(
+                row[0]
+                for row in self.conn.execute(
+                    f"SELECT uuid FROM [{table}] WHERE uuid IN ({marks})", chunk
+                )
+            )
+        return found
 
     def _adopt_by_key(self, shape: Shape, record: Incoming) -> bool:
         """A row here with the same key (made here while the sync ran) becomes that record."""
@@ -138,8 +151,9 @@ class _Writer:
         note = self.notes.pop((shape.name, row[1]), None)
         if note is not None:
             self.notes[(shape.name, record.uuid)] = note
-        self.ids.forget(shape.name, row[1])
-        self.ids.load_uuids(shape.name, [record.uuid])
+        if shape.has_id:
+            self.ids.forget(shape.name, row[1])
+            self.ids.load_uuids(shape.name, [record.uuid])
         return True
 
     # records ---------------------------------------------------------------------------------------

@@ -153,13 +153,13 @@ def read_push(ws: Workspace, shapes: dict[str, Shape], ids: Ids, client_id: str)
             if previous is not None:  # a deletion and a re-creation of one keyed record
                 base = previous.base if previous.base is not None else base
                 mine = mine if mine is not None else previous.mine
-            if mine == base:
-                settled.append((name, uuid, noted[uuid]))
-                continue
-            for version in (mine, base):
+            for version in (mine, base):  # a move changes its list even when the row is the same
                 group = group_key(shape.table, version) if version is not None else None
                 if group is not None:
                     groups[name][group] = max(groups[name].get(group, 0), noted[uuid])
+            if mine == base:
+                settled.append((name, uuid, noted[uuid]))
+                continue
             records[(name, ident)] = Outgoing(
                 name,
                 ident,

@@ -19,6 +19,7 @@ from ocplan_desktop.domain.merge import (
     ORDER,
     WHOLE_RECORD,
     FieldConflict,
+    changed_fields,
     merge_order,
     merge_record,
     reconcile_order,
@@ -110,6 +111,21 @@ class _Plan:
         self.result = None if self.theirs is None else dict(self.theirs)
         self.conflicts = []
         self.conflict(FieldConflict(WHOLE_RECORD, self.change.mine, self.theirs), message)
+
+    def refuse_fields(self, message: str) -> None:
+        """Like `refuse`, but an edit of an existing record keeps each changed field apart (so
+        the officer sees, say, the paragraph's two texts side by side)."""
+        mine, theirs, base = self.change.mine, self.theirs, self.change.base
+        if mine is None or theirs is None:
+            self.refuse(message)
+            return
+        self.result = dict(theirs)
+        self.conflicts = []
+        for name, value in changed_fields(base, mine).items():
+            if theirs.get(name) != value:
+                self.conflict(FieldConflict(name, value, theirs.get(name)), message)
+        if not self.conflicts:
+            self.conflict(FieldConflict(WHOLE_RECORD, mine, theirs), message)
 
     def refs(self) -> list[str]:
         if self.result is None:
@@ -278,7 +294,7 @@ def _keep_approved(conn: Any, plans: dict[str, _Plan]) -> bool:
                 continue
             if _corrected(plans.get(minutes_id or "")):
                 continue
-        plan.refuse(LOCKED_MESSAGE)
+        plan.refuse_fields(LOCKED_MESSAGE)
         moved = True
     return moved
 
