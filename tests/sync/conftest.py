@@ -103,9 +103,30 @@ def team(pg: Cluster, tmp_path: Path) -> Iterator[Team]:
         ws.close()
 
 
+@pytest.fixture(scope="session")
+def pair_template(pg: Cluster, demo_master: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Made once: a team database holding the demo (uploaded by Alice) and both laptops' files."""
+    folder = tmp_path_factory.mktemp("pair")
+    pg.create_database("pair_template")
+    sync.initialise_server(pg.url(ADMIN, "pair_template"))
+    made = Team(pg, "pair_template", folder)
+    made.upload(demo_master, "alice").close()
+    made.join("bob").close()
+    return folder / "alice.ocplan", folder / "bob-joined.ocplan"
+
+
 @pytest.fixture
-def pair(team: Team, demo_master: Path) -> tuple[Team, Workspace, Workspace]:
-    """Alice uploads the demo; Bob joins it."""
-    alice = team.upload(demo_master, "alice")
-    bob = team.join("bob")
-    return team, alice, bob
+def pair(pg: Cluster, pair_template, tmp_path: Path) -> Iterator[tuple[Team, Workspace, Workspace]]:
+    """Alice uploaded the demo; Bob joined it (a copy of the session's template, per test)."""
+    name = f"team{next(_numbers)}"
+    with pg.admin_connect() as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE pair_template')
+    made = Team(pg, name, tmp_path)
+    alice = made.laptop(pair_template[0], "alice")
+    bob = made.laptop(pair_template[1], "bob")
+    for ws, officer in ((alice, "alice"), (bob, "bob")):  # the copies sync with this test's database
+        with ws.atomic() as db:
+            db.execute("UPDATE sync_state SET server_url = ?", (made.url(officer),))
+    yield made, alice, bob
+    for ws in made.laptops:
+        ws.close()

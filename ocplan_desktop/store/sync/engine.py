@@ -117,7 +117,7 @@ def _first_sync(
 ) -> Outcome:
     uploader = bulk.uploaded_by(conn)
     common = {"server_id": info.server_id, "server_url": address.text, "officer": address.user}
-    if uploader is not None and uploader == state.client_id:
+    if uploader == state.client_id and state.server_id == info.server_id:
         say("Taking up the upload that was cut short…")
         copy = bulk.snapshot(conn, say)
         bulk.adopt(ws, table_shapes, copy, **common)
@@ -127,6 +127,10 @@ def _first_sync(
             f"this workspace was not joined to the team server at {address.label}, which holds "
             "the team's own: make a copy of the team's with `ocplan join`; nothing was changed"
         )
+    # Noted before the upload starts: if it is cut off after the server commits, this laptop (and
+    # not a copy of the file made earlier) is the one that may take it up again.
+    with ws.atomic() as db:
+        db.execute("UPDATE sync_state SET server_id = ? WHERE tracking = 0", (info.server_id,))
     sent = bulk.upload(ws, conn, table_shapes, report=say, checkpoint=step, **common)
     return Outcome("upload", sent=sent)
 
