@@ -60,6 +60,7 @@ class _Writer:
         self.conn = ws.db.conn
         self.pushed = {(o.table, o.uuid): o for o in push.records}
         self.pushed_orders = {(o.table, o.group): o for o in push.orders}
+        self.settled = {(table, uuid): number for table, uuid, number in push.settled}
         self.notes: dict[tuple[str, str], int] = {}
         self.applied = Applied()
         self.new_ids: dict[tuple[str, str], int] = {}
@@ -71,9 +72,12 @@ class _Writer:
         }
 
     def unchanged_since_push(self, table: str, uuid: str) -> bool:
+        """Not changed here since the push was read (sent, settled as unchanged, or not noted)."""
         note = self.notes.get((table, uuid))
+        if note is None or self.settled.get((table, uuid)) == note:
+            return True
         sent = self.pushed.get((table, uuid))
-        return note is None or (sent is not None and sent.change_no == note)
+        return sent is not None and sent.change_no == note
 
     # identities --------------------------------------------------------------------------------
     def adopt_derived(self) -> None:
