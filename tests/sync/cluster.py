@@ -109,7 +109,9 @@ class Cluster:
     def admin_connect(self, database: str = "postgres"):  # type: ignore[no-untyped-def]
         import psycopg
 
-        return psycopg.connect(self.url(ADMIN, database), password=self.admin_password, autocommit=True)
+        return psycopg.connect(
+            self.url(ADMIN, database), password=self.admin_password, autocommit=True
+        )
 
     def create_database(self, name: str) -> str:
         with self.admin_connect() as conn:
@@ -123,7 +125,7 @@ class Cluster:
             exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone()
             if not exists:
                 conn.execute(f'CREATE ROLE "{group}" NOLOGIN')
-            conn.execute(f"CREATE ROLE \"{name}\" LOGIN IN ROLE \"{group}\" PASSWORD '{password}'")
+            conn.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE "{group}" PASSWORD \'{password}\'')
         self.passwords[name] = password
         return password
 

@@ -71,7 +71,9 @@ class Team:
         return ws
 
     def join(self, officer: str) -> Workspace:
-        ws, _count = sync.join_workspace(self.url(officer), self.folder / f"{officer}-joined.ocplan")
+        ws, _count = sync.join_workspace(
+            self.url(officer), self.folder / f"{officer}-joined.ocplan"
+        )
         self.laptops.append(ws)
         return ws
 
@@ -124,7 +126,10 @@ def pair(pg: Cluster, pair_template, tmp_path: Path) -> Iterator[tuple[Team, Wor
     made = Team(pg, name, tmp_path)
     alice = made.laptop(pair_template[0], "alice")
     bob = made.laptop(pair_template[1], "bob")
-    for ws, officer in ((alice, "alice"), (bob, "bob")):  # the copies sync with this test's database
+    for ws, officer in (
+        (alice, "alice"),
+        (bob, "bob"),
+    ):  # the copies sync with this test's database
         with ws.atomic() as db:
             db.execute("UPDATE sync_state SET server_url = ?", (made.url(officer),))
     yield made, alice, bob

@@ -82,14 +82,17 @@ def check(path: Path, url: str, expected: list[dict[str, object]]) -> list[str]:
         with psycopg.connect(url) as conn:
             for wanted in expected:
                 here = ws.scalar(
-                    "SELECT count(*) FROM recommendation_updates WHERE text = ?", (wanted["marker"],)
+                    "SELECT count(*) FROM recommendation_updates WHERE text = ?",
+                    (wanted["marker"],),
                 )
                 there = conn.execute(
                     "SELECT count(*) FROM ocplan.records WHERE tbl = 'recommendation_updates' "
                     "AND NOT deleted AND data ->> 'text' = %s",
                     (wanted["marker"],),
                 ).fetchone()[0]
-                items = ws.scalar("SELECT count(*) FROM agenda_items WHERE title = ?", (wanted["item"],))
+                items = ws.scalar(
+                    "SELECT count(*) FROM agenda_items WHERE title = ?", (wanted["item"],)
+                )
                 if (here, there, items) != (1, 1, 1):
                     problems.append(f"{wanted}: here {here}, server {there}, items {items}")
             last = expected[-1]
@@ -121,7 +124,9 @@ def main() -> int:
                 os._exit(0)
         _pid, status = os.waitpid(pid, 0)
         killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
-        outcomes.append({"point": point and f"{point[0]}#{point[1]}", "delay": delay, "killed": killed})
+        outcomes.append(
+            {"point": point and f"{point[0]}#{point[1]}", "delay": delay, "killed": killed}
+        )
         found = check(path, url, expected)
         problems += [f"trial {trial}: {problem}" for problem in found]
     print(json.dumps({"trials": outcomes, "problems": problems}))

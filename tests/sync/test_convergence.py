@@ -37,7 +37,10 @@ def small_team(pg, tmp_path_factory):
     source = folder / "source.ocplan"
     ws = new_workspace(source)
     committee = committees.add_committee(ws, "Scrutiny Co-ordination Committee", "SCC", "scrutiny")
-    people = [committees.add_person(ws, name, kind="member") for name in ("Cllr Ali", "Cllr Bell", "Cllr Cox")]
+    people = [
+        committees.add_person(ws, name, kind="member")
+        for name in ("Cllr Ali", "Cllr Bell", "Cllr Cox")
+    ]
     for date in ("2024-03-06", "2024-04-10"):
         change = meetings.create_meeting(ws, committee, date, venue="Council House")
         meeting = next(iter(change.ids))
@@ -46,7 +49,11 @@ def small_team(pg, tmp_path_factory):
     records.insert(
         ws,
         "recommendations",
-        {"reference": "SCC 2024-01 / 1(a)", "text": "Publish the air quality data", "from_date": "2024-01-10"},
+        {
+            "reference": "SCC 2024-01 / 1(a)",
+            "text": "Publish the air quality data",
+            "from_date": "2024-01-10",
+        },
     )
     ws.close()
     pg.create_database("small_template")
@@ -55,15 +62,23 @@ def small_team(pg, tmp_path_factory):
     made.upload(source, "alice").close()
     made.join("bob").close()
     made.join("carol").close()
-    return [folder / "alice.ocplan", folder / "bob-joined.ocplan", folder / "carol-joined.ocplan"], people
+    return [
+        folder / "alice.ocplan",
+        folder / "bob-joined.ocplan",
+        folder / "carol-joined.ocplan",
+    ], people
 
 
 @dataclass
 class Model:
     """What each laptop did, to check afterwards that nothing it did vanished unseen."""
 
-    writes: list[tuple[int, str, str, str]] = field(default_factory=list)  # laptop, table, field, value
-    overwritten: set[str] = field(default_factory=set)  # values some laptop had before changing them
+    writes: list[tuple[int, str, str, str]] = field(
+        default_factory=list
+    )  # laptop, table, field, value
+    overwritten: set[str] = field(
+        default_factory=set
+    )  # values some laptop had before changing them
     added: list[tuple[int, str, str]] = field(default_factory=list)  # laptop, table, text
     deleted: set[str] = field(default_factory=set)  # titles of items some laptop deleted
     counter: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -121,8 +136,20 @@ def step(ws_list, people, model: Model, action) -> None:
 
 actions = st.tuples(
     st.sampled_from(
-        ["sync", "sync", "sync", "venue", "notes", "title", "add_item", "move", "delete", "update",
-         "attend", "resolve"]
+        [
+            "sync",
+            "sync",
+            "sync",
+            "venue",
+            "notes",
+            "title",
+            "add_item",
+            "move",
+            "delete",
+            "update",
+            "attend",
+            "resolve",
+        ]
     ),  # fmt: skip
     st.integers(0, 2),
     st.integers(0, 5),
@@ -174,8 +201,14 @@ def test_random_edits_on_three_laptops_converge_and_nothing_vanishes_unseen(
             assert differences(first, dump(other)) == []
         # every edit is in the workspace, in a conflict, or was seen by whoever changed it
         final = {
-            "meetings": {v for row in laptops[0].query("SELECT venue, notes FROM meetings") for v in row.values()},
-            "agenda_items": {row["title"] for row in laptops[0].query("SELECT title FROM agenda_items")},
+            "meetings": {
+                v
+                for row in laptops[0].query("SELECT venue, notes FROM meetings")
+                for v in row.values()
+            },
+            "agenda_items": {
+                row["title"] for row in laptops[0].query("SELECT title FROM agenda_items")
+            },
             "recommendation_updates": {
                 row["text"] for row in laptops[0].query("SELECT text FROM recommendation_updates")
             },
@@ -192,7 +225,12 @@ def test_random_edits_on_three_laptops_converge_and_nothing_vanishes_unseen(
                 and any(value in k for k in kept)
             ), (NAMES[laptop], table, value)
         for laptop, table, value in model.added:
-            assert value in final[table] or value in kept[laptop] or value in model.deleted, (
+            assert (
+                value in final[table]
+                or value in kept[laptop]
+                or value in model.deleted
+                or value in model.overwritten
+            ), (
                 NAMES[laptop],
                 table,
                 value,

@@ -155,7 +155,9 @@ def test_server_init_refuses_a_database_that_holds_something_else(pg):
         sync.initialise_server(pg.url("ocplan_admin", "busy"))
     one_line(caught.value)
     with pg.admin_connect("busy") as conn:
-        assert conn.execute("SELECT count(*) FROM pg_namespace WHERE nspname = 'ocplan'").fetchone() == (0,)
+        assert conn.execute(
+            "SELECT count(*) FROM pg_namespace WHERE nspname = 'ocplan'"
+        ).fetchone() == (0,)
 
 
 @pytest.mark.parametrize("where", ["read", "server_applied"])
@@ -202,9 +204,12 @@ def test_a_reply_lost_after_the_server_committed_is_applied_once(pair):
     sync.sync_workspace(alice)
     sync.sync_workspace(bob)
     for ws in (alice, bob):
-        assert ws.scalar(
-            "SELECT count(*) FROM recommendation_updates WHERE text = 'Sent once, arrives twice'"
-        ) == 1
+        assert (
+            ws.scalar(
+                "SELECT count(*) FROM recommendation_updates WHERE text = 'Sent once, arrives twice'"
+            )
+            == 1
+        )
     with psycopg.connect(team.url("alice")) as conn:
         assert conn.execute(
             "SELECT count(*) FROM ocplan.records WHERE data ->> 'text' = 'Sent once, arrives twice'"

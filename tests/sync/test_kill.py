@@ -25,7 +25,15 @@ def test_killed_at_many_points_the_next_sync_converges_with_nothing_lost_or_doub
     team.laptops.remove(alice)
     alice.close()
     result = subprocess.run(
-        [sys.executable, "-m", "tests.sync.kill_harness", str(path), team.url("alice"), str(TRIALS), "20231220"],
+        [
+            sys.executable,
+            "-m",
+            "tests.sync.kill_harness",
+            str(path),
+            team.url("alice"),
+            str(TRIALS),
+            "20231220",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -39,7 +47,13 @@ def test_killed_at_many_points_the_next_sync_converges_with_nothing_lost_or_doub
     assert outcome["problems"] == []
     killed_at = {trial["point"] for trial in trials if trial["killed"] and trial["point"]}
     # killed at every named point, between the server's commit and the laptop's among them
-    assert {"connected#1", "read#1", "server_applied#1", "server_committed#1", "local_applied#1"} <= killed_at
+    assert {
+        "connected#1",
+        "read#1",
+        "server_applied#1",
+        "server_committed#1",
+        "local_applied#1",
+    } <= killed_at
     assert "local_record#1" in killed_at
     assert sum(trial["killed"] for trial in trials) >= 40
     alice = open_workspace(path)
@@ -47,6 +61,10 @@ def test_killed_at_many_points_the_next_sync_converges_with_nothing_lost_or_doub
     team.settle(alice, bob)
     assert differences(dump(alice), dump(bob)) == []
     for trial in range(TRIALS):
-        assert bob.scalar(
-            "SELECT count(*) FROM recommendation_updates WHERE text = ?", (f"trial {trial} update",)
-        ) == 1
+        assert (
+            bob.scalar(
+                "SELECT count(*) FROM recommendation_updates WHERE text = ?",
+                (f"trial {trial} update",),
+            )
+            == 1
+        )

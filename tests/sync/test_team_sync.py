@@ -106,7 +106,16 @@ def test_the_same_field_changed_twice_is_a_conflict_and_resolving_converges(pair
         "Diamond Room 1",
         "alice",
     )
-    assert set(conflict.as_json()) == {"id", "table", "record", "field", "mine", "theirs", "who", "when"}
+    assert set(conflict.as_json()) == {
+        "id",
+        "table",
+        "record",
+        "field",
+        "mine",
+        "theirs",
+        "who",
+        "when",
+    }
     # the team's value stands for now, on both laptops
     assert records.get(bob, "meetings", b_meeting)["venue"] == "Diamond Room 1"
     assert [c.id for c in conflicts(bob)] == [conflict.id]
@@ -199,7 +208,10 @@ def test_append_only_logs_are_unions(pair):
     person = int(alice.scalar("SELECT id FROM people ORDER BY id LIMIT 1"))
     attendance.set_attendance(alice, a_meeting, person, "apologies")
     attendance.set_attendance(
-        bob, same_record(alice, bob, "meetings", a_meeting), same_record(alice, bob, "people", person), "apologies"
+        bob,
+        same_record(alice, bob, "meetings", a_meeting),
+        same_record(alice, bob, "people", person),
+        "apologies",
     )
     team.settle(alice, bob)
     for ws, rid in ((alice, rec), (bob, b_rec)):
@@ -241,7 +253,9 @@ def test_an_offline_edit_to_minutes_approved_meanwhile_becomes_a_correction(pair
     # Bob, offline in the committee room, corrects a paragraph of the draft
     b_minutes = minutes.view(bob, b_item)
     paragraph_id, old_text = b_minutes.paragraphs[0]
-    minutes.edit_line(bob, "paragraphs", paragraph_id, old_text + " The Chair thanked the officers.")
+    minutes.edit_line(
+        bob, "paragraphs", paragraph_id, old_text + " The Chair thanked the officers."
+    )
     # meanwhile Alice approves the minutes at the next meeting and syncs
     minutes_approval.approve(
         alice, meeting_id(alice, SCRUTINY_DRAFT), meeting_id(alice, SCRUTINY_NEXT)

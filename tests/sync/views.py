@@ -43,7 +43,10 @@ def listings(ws: Workspace) -> dict[str, list[dict[str, Any]]]:
     """`ocplan list` for every kind, without the local ids (they are each laptop's own)."""
     return {
         kind: sorted(
-            ({k: v for k, v in item.items() if k != "id"} for item in listing.list_records(ws, kind)),
+            (
+                {k: v for k, v in item.items() if k != "id"}
+                for item in listing.list_records(ws, kind)
+            ),
             key=repr,
         )
         for kind in listing.KINDS
