@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from ocplan_desktop.cli import main
 from ocplan_desktop.store import records
 from ocplan_desktop.store.workspace import open_workspace
@@ -87,10 +89,10 @@ def test_the_commands_from_server_init_to_a_settled_conflict(pg, demo_master, tm
 
 
 def test_a_password_is_not_an_option_and_not_allowed_in_the_address(pg, tmp_path, capsys):
-    code, _out, err = run(
-        capsys, "join", "--server", "x", "--out", str(tmp_path / "a"), "--password", "pw"
-    )
-    assert code == 2 and "unrecognized arguments: --password pw" in err
+    with pytest.raises(SystemExit) as exited:
+        main(["join", "--server", "x", "--out", str(tmp_path / "a"), "--password", "pw"])
+    assert exited.value.code == 2
+    assert "unrecognized arguments: --password pw" in capsys.readouterr().err
     code, _out, err = run(
         capsys,
         "join",
