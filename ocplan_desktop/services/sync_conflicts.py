@@ -72,6 +72,23 @@ def conflicts(ws: Workspace, *, settled: bool = False) -> list[Conflict]:
     return store.list_conflicts(ws, settled=settled)
 
 
+def shown_value(ws: Workspace, conflict: Conflict, value: object) -> str:
+    """One side of a conflict in words: a text as it is, a deleted record as "(deleted)", a
+    record field by field, a list's order as its rows' names."""
+    if value is None:
+        return "(deleted)" if conflict.field == WHOLE_RECORD else "(empty)"
+    if conflict.is_order and isinstance(value, list):
+        names = store.row_names(ws, conflict.shown_table, [str(item) for item in value])
+        return "\n".join(
+            f"{n}. {names.get(str(item), '(not here)')}" for n, item in enumerate(value, 1)
+        )
+    if isinstance(value, dict):
+        return "\n".join(
+            f"{name.replace('_', ' ')}: {'' if v is None else v}" for name, v in value.items()
+        )
+    return str(value)
+
+
 def resolve(ws: Workspace, conflict_id: int, keep: Keep) -> Change:
     """Settle one conflict; with `keep="mine"` my value goes back in (and is sent next sync)."""
     if keep not in ("mine", "theirs"):

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 
-@cache
+_NAMES: dict[type, frozenset[str]] = {}
+
+
 def _names(cls: type) -> frozenset[str]:
-    return frozenset(field.name for field in dataclasses.fields(cls))
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = frozenset(field.name for field in dataclasses.fields(cls))
+    return names
 
 
 def build(cls: type[T], row: Mapping[str, Any], **extra: Any) -> T:

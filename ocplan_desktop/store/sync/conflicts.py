@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from ocplan_desktop.domain.errors import NotFoundError, ValidationError
-from ocplan_desktop.domain.merge import ORDER, WHOLE_RECORD
+from ocplan_desktop.domain.merge import WHOLE_RECORD
 from ocplan_desktop.domain.sync import Conflict, Keep
 from ocplan_desktop.store import records
 from ocplan_desktop.store.sync.rows import Ids, MissingReference, Shape, from_wire, shapes
@@ -151,6 +151,21 @@ def write_order(ws: Workspace, table: str, group: str, items: list[str]) -> None
                 records.update(ws, table, int(by_uuid[uuid]["id"]), {"position": index})
 
 
+def row_names(ws: Workspace, table: str, uuids: list[str]) -> dict[str, str]:
+    """A short name for each row (its title, name or text), by UUID."""
+    columns = {row["name"] for row in ws.query(f"PRAGMA table_info([{table}])")}
+    shown = next((c for c in ("title", "name", "heading", "text", "label") if c in columns), None)
+    if shown is None or not uuids:
+        return {}
+    marks = ", ".join("?" for _ in uuids)
+    return {
+        row["uuid"]: " ".join(str(row["shown"]).split())[:80]
+        for row in ws.query(
+            f"SELECT uuid, [{shown}] AS shown FROM [{table}] WHERE uuid IN ({marks})", tuple(uuids)
+        )
+    }
+
+
 def minutes_of(ws: Workspace, conflict: Conflict) -> int | None:
     """The local id of the minutes a conflict is about (None when it is not about minutes)."""
     table = conflict.shown_table
@@ -185,6 +200,3 @@ def texts_by_uuid(ws: Workspace, table: str, minutes_id: int) -> dict[str, str]:
         row["uuid"]: row["text"]
         for row in ws.query(f"SELECT uuid, text FROM [{table}] WHERE minutes_id = ?", (minutes_id,))
     }
-
-
-__all__ = ["ORDER", "WHOLE_RECORD"]
