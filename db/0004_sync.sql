@@ -1266,3 +1266,14 @@ CREATE TRIGGER sync_feedback_theme_links_delete AFTER DELETE ON [feedback_theme_
         SELECT 'feedback_theme_links', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
+
+-- Each parent's ordered rows are read together (a sync applies a list's order).
+CREATE INDEX [standing_items_order] ON [standing_items] (committee_id, position);
+CREATE INDEX [report_recommendations_order] ON [report_recommendations] (report_id, body, position);
+CREATE INDEX [report_appendices_order] ON [report_appendices] (report_id, position);
+CREATE INDEX [report_sections_order] ON [report_sections] (report_id, position);
+CREATE INDEX [report_paragraphs_order] ON [report_paragraphs] (section_id, position);
+CREATE INDEX [report_authors_order] ON [report_authors] (report_id, position);
+CREATE INDEX [report_approvals_order] ON [report_approvals] (report_id, position);
+CREATE INDEX [minute_paragraphs_order] ON [minute_paragraphs] (minutes_id, position);
+CREATE INDEX [minute_bullets_order] ON [minute_bullets] (minutes_id, position);

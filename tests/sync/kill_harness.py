@@ -32,7 +32,6 @@ POINTS = [
     ("server_applied", 1),
     ("server_committed", 1),  # the server has committed, the laptop has not
     ("local_record", 1),
-    ("local_record", 2),
     ("local_applied", 1),
 ]
 
@@ -115,7 +114,7 @@ def main() -> int:
     for trial in range(trials):
         expected.append(edit(path, trial, rng))
         point = POINTS[trial % len(POINTS)] if trial % 3 != 2 else None
-        delay = rng.uniform(0.0, 0.25)
+        delay = rng.uniform(0.0, 0.08)
         pid = os.fork()
         if pid == 0:
             try:

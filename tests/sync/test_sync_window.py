@@ -92,7 +92,12 @@ def test_sync_now_runs_in_the_background_and_the_status_bar_says_what_waits(bob_
 def test_a_conflict_opens_the_conflicts_dialog_with_a_word_level_difference(bob_window, qtbot):
     team, alice, window = bob_window
     ws = window.ws
-    item = int(ws.scalar("SELECT agenda_item_id FROM minutes LIMIT 1 OFFSET 1"))
+    item = int(
+        ws.scalar(
+            "SELECT agenda_item_id FROM minutes JOIN agenda_items ON agenda_items.id = agenda_item_id "
+            "JOIN meetings ON meetings.id = meeting_id WHERE minutes_status = 'draft'"
+        )
+    )
     paragraph_id, text = minutes.view(ws, item).paragraphs[0]
     window.session.run(
         "Edit paragraph",

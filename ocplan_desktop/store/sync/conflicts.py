@@ -13,6 +13,7 @@ from ocplan_desktop.domain.errors import NotFoundError, ValidationError
 from ocplan_desktop.domain.merge import WHOLE_RECORD
 from ocplan_desktop.domain.sync import Conflict, Keep
 from ocplan_desktop.store import records
+from ocplan_desktop.store.sync.local import group_where
 from ocplan_desktop.store.sync.rows import Ids, MissingReference, Shape, from_wire, shapes
 from ocplan_desktop.store.workspace import Workspace, now_text
 
@@ -137,10 +138,10 @@ def write_order(ws: Workspace, table: str, group: str, items: list[str]) -> None
     shape = _shape(ws, table)
     columns = shape.table.ordered_by or ()
     local = _local_values(ws, shape, dict(zip(columns, json.loads(group), strict=True)), table)
-    where = " AND ".join(f"[{column}] IS ?" for column in columns)
+    where, params = group_where(columns, local)
     rows = ws.query(
         f"SELECT id, uuid, position FROM [{table}] WHERE {where} ORDER BY position, id",
-        tuple(local.get(column) for column in columns),
+        tuple(params),
     )
     wanted = [uuid for uuid in items if any(row["uuid"] == uuid for row in rows)]
     wanted += [row["uuid"] for row in rows if row["uuid"] not in wanted]

@@ -131,7 +131,8 @@ def _first_sync(
     # not a copy of the file made earlier) is the one that may take it up again.
     with ws.atomic() as db:
         db.execute("UPDATE sync_state SET server_id = ? WHERE tracking = 0", (info.server_id,))
-    sent = bulk.upload(ws, conn, table_shapes, report=say, checkpoint=step, **common)
+    with bulk.big_cache(ws):
+        sent = bulk.upload(ws, conn, table_shapes, report=say, checkpoint=step, **common)
     return Outcome("upload", sent=sent)
 
 
@@ -159,14 +160,15 @@ def join(
 
     def populate(ws: Workspace) -> None:
         nonlocal written
-        written = bulk.fill(
-            ws,
-            shapes(ws),
-            copy,
-            server_id=info.server_id,
-            server_url=address.text,
-            officer=address.user,
-            report=say,
-        )
+        with bulk.big_cache(ws):
+            written = bulk.fill(
+                ws,
+                shapes(ws),
+                copy,
+                server_id=info.server_id,
+                server_url=address.text,
+                officer=address.user,
+                report=say,
+            )
 
     return create_workspace(path, populate=populate), written

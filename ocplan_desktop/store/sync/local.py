@@ -102,6 +102,18 @@ def base_of(ws: Workspace, table: str, uuid: str) -> dict[str, Any] | None:
     return _bases(ws, table, [uuid]).get(uuid)
 
 
+def group_where(columns: tuple[str, ...], values: dict[str, Any]) -> tuple[str, list[Any]]:
+    """`WHERE` for one parent's rows (`=` where a value is given, so an index serves it)."""
+    clauses, params = [], []
+    for column in columns:
+        if values.get(column) is None:
+            clauses.append(f"[{column}] IS NULL")
+        else:
+            clauses.append(f"[{column}] = ?")
+            params.append(values[column])
+    return " AND ".join(clauses), params
+
+
 def local_order(ws: Workspace, shape: Shape, group: str, ids: Ids) -> tuple[str, ...] | None:
     """The uuids of one parent's rows in their order here (None: the parent is not here)."""
     values = json.loads(group)
@@ -111,10 +123,9 @@ def local_order(ws: Workspace, shape: Shape, group: str, ids: Ids) -> tuple[str,
         local = from_wire(shape, wire, ids)
     except OcplanError:
         return None
-    where = " AND ".join(f"[{column}] IS ?" for column in columns)
+    where, params = group_where(columns, local)
     rows = ws.db.execute(
-        f"SELECT uuid FROM [{shape.name}] WHERE {where} ORDER BY position, id",
-        [local.get(column) for column in columns],
+        f"SELECT uuid FROM [{shape.name}] WHERE {where} ORDER BY position, id", params
     ).fetchall()
     return tuple(row[0] for row in rows)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid as uuid_module
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +66,13 @@ def shapes(ws: Workspace) -> dict[str, Shape]:
 
 
 def canonical(value: Any) -> str:
+    """JSON with sorted keys: the same value always gives the same text (for content keys)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def compact(value: Any) -> str:
+    """JSON as short as it goes, for storing (key order is the table's)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def derived_uuid(table: SharedTable, wire: Mapping[str, Any]) -> str:
@@ -98,6 +104,10 @@ class Ids:
         row_id = self._id.get(table, {}).pop(uuid, None)
         if row_id is not None:
             self._uuid.get(table, {}).pop(row_id, None)
+
+    def uuids(self, table: str) -> dict[int, str]:
+        """The table's id → UUID map as loaded (kept up to date by `remember`)."""
+        return self._uuid.setdefault(table, {})
 
     def load_all(self, table: str) -> None:
         for row in self.ws.db.execute(f"SELECT id, uuid FROM [{table}]").fetchall():
@@ -178,3 +188,30 @@ def preload_wire(shape: Shape, records: Iterable[Mapping[str, Any]], ids: Ids) -
     records = list(records)
     for column, target in shape.refs.items():
         ids.load_uuids(target, (str(r[column]) for r in records if r.get(column) is not None))
+
+
+def wire_rows(
+    ws: Workspace, shape: Shape, ids: Ids
+) -> Iterator[tuple[str, int, int, dict[str, Any]]]:
+    """Every row of a table as (uuid, position, id, travelled record), quickly: for whole-table
+    work (an upload). Referenced tables must be loaded with `Ids.load_all` first."""
+    cursor = ws.db.execute(f"SELECT * FROM [{shape.name}]")
+    index = {column[0]: number for number, column in enumerate(cursor.description)}
+    fields = [
+        (name, index[name], ids.uuids(shape.refs[name]) if name in shape.refs else None)
+        for name in shape.fields
+    ]
+    uuid_at, position_at, id_at = index["uuid"], index.get("position"), index.get("id")
+    for values in cursor:
+        wire = {}
+        for name, at, targets in fields:
+            value = values[at]
+            if value is not None and targets is not None:
+                found = targets.get(value)
+                if found is None:
+                    raise MissingReference(shape.name, name, f"id {value}")
+                value = found
+            wire[name] = value
+        position = values[position_at] if position_at is not None else 0
+        row_id = values[id_at] if id_at is not None else 0
+        yield values[uuid_at], position, row_id, wire

@@ -139,7 +139,7 @@ def exchange(conn: Any, push: Push, last_seq: int, checkpoint: Checkpoint | None
     with conn.transaction():
         if push.size:
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (PUSH_LOCK,))
-            conflicts, applied = _apply(conn, push)
+            conflicts, applied = _apply(conn, push, last_seq)
         else:
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             conflicts, applied = [], 0
@@ -149,7 +149,7 @@ def exchange(conn: Any, push: Push, last_seq: int, checkpoint: Checkpoint | None
     return reply
 
 
-def _apply(conn: Any, push: Push) -> tuple[list[ServerConflict], int]:
+def _apply(conn: Any, push: Push, last_seq: int) -> tuple[list[ServerConflict], int]:
     keys = [change.key for change in push.records] + [order.key for order in push.orders]
     seen = {
         row[0]
@@ -174,7 +174,7 @@ def _apply(conn: Any, push: Push) -> tuple[list[ServerConflict], int]:
             plan.conflict(item)
         plans[change.uuid] = plan
     for _round in range(10):
-        if not (_keep_references(conn, plans) | _keep_approved(conn, plans)):
+        if not (_keep_references(conn, plans, last_seq) | _keep_approved(conn, plans)):
             break
     _write(conn, plans)
     order_conflicts = _apply_orders(conn, [o for o in push.orders if o.key not in seen], plans)
@@ -201,7 +201,7 @@ def _alive_on_server(conn: Any, uuids: Iterable[str]) -> set[str]:
     return {uuid for uuid, state in _states(conn, uuids).items() if not state[2]}
 
 
-def _keep_references(conn: Any, plans: dict[str, _Plan]) -> bool:
+def _keep_references(conn: Any, plans: dict[str, _Plan], last_seq: int) -> bool:
     """No record may be left referring to one that is gone: a deletion others still refer to is
     not applied; a record referring to one that is gone is not applied. True if anything moved."""
     moved = False
@@ -209,9 +209,12 @@ def _keep_references(conn: Any, plans: dict[str, _Plan]) -> bool:
         uuid for uuid, plan in plans.items() if plan.result is None and plan.theirs is not None
     ]
     if deleting:
+        # A record the laptop knew of that refers to one it deletes was deleted (or changed) with
+        # it in the same push; what it did not know of is what changed since its last sync.
         rows = conn.execute(
-            f"SELECT uuid, refs FROM {SCHEMA}.records WHERE NOT deleted AND refs && %s",
-            (deleting,),
+            f"SELECT uuid, refs FROM {SCHEMA}.records WHERE seq > %s AND NOT deleted "
+            "AND refs && %s",
+            (last_seq, deleting),
         ).fetchall()
         outside = {row[0]: set(row[1]) for row in rows if row[0] not in plans}
         inside = {uuid: set(plan.refs()) for uuid, plan in plans.items()}
@@ -327,7 +330,8 @@ def _write(conn: Any, plans: dict[str, _Plan]) -> None:
         f"INSERT INTO {SCHEMA}.records (uuid, tbl, grp, refs, data, deleted, seq) "
         f"VALUES (%s, %s, %s, %s, %s, %s, nextval('{SCHEMA}.change_seq')) "
         "ON CONFLICT (uuid) DO UPDATE SET grp = excluded.grp, refs = excluded.refs, "
-        "data = excluded.data, deleted = excluded.deleted, seq = excluded.seq"
+        "data = excluded.data, deleted = excluded.deleted, seq = excluded.seq, "
+        "officer = session_user, at = now()"
     )
     with conn.cursor() as cursor:
         for plan in upserts:
@@ -396,7 +400,8 @@ def _apply_orders(
             conn.execute(
                 f"INSERT INTO {SCHEMA}.orders (tbl, grp, items, seq) "
                 f"VALUES (%s, %s, %s, nextval('{SCHEMA}.change_seq')) "
-                "ON CONFLICT (tbl, grp) DO UPDATE SET items = excluded.items, seq = excluded.seq",
+                "ON CONFLICT (tbl, grp) DO UPDATE SET items = excluded.items, seq = excluded.seq, "
+                "officer = session_user, at = now()",
                 (child.order_name, order.group, Jsonb(list(final))),
             )
     return conflicts

@@ -39,7 +39,6 @@ STATEMENTS = [
     )""",
     f"CREATE INDEX records_seq ON {SCHEMA}.records (seq)",
     f"CREATE INDEX records_group ON {SCHEMA}.records (tbl, grp) WHERE grp IS NOT NULL",
-    f"CREATE INDEX records_refs ON {SCHEMA}.records USING gin (refs)",
     f"""CREATE TABLE {SCHEMA}.orders (
         tbl      text NOT NULL,
         grp      text NOT NULL,
@@ -82,8 +81,9 @@ STATEMENTS = [
         RETURN NEW;
     END $$""",
     *[
-        f"CREATE TRIGGER {table}_stamp BEFORE INSERT OR UPDATE ON {SCHEMA}.{table} "
-        f"FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.stamp()"
+        f"CREATE TRIGGER {table}_stamp BEFORE INSERT OR UPDATE ON {SCHEMA}.{table} FOR EACH ROW "
+        "WHEN (NEW.officer IS DISTINCT FROM session_user OR NEW.at IS DISTINCT FROM now()) "
+        f"EXECUTE FUNCTION {SCHEMA}.stamp()"
         for table in ("records", "orders", "changes", "conflicts")
     ],
     # approved minutes ---------------------------------------------------------------------------
@@ -150,14 +150,18 @@ STATEMENTS = [
             END IF;
         ELSE
             m := NEW.data ->> 'minutes_id';
-            IF m IS NULL OR NOT {SCHEMA}.minutes_locked(m) OR {SCHEMA}.corrected_now(m) THEN
+            IF m IS NULL OR {SCHEMA}.corrected_now(m) OR NOT {SCHEMA}.minutes_locked(m) THEN
                 RETURN NEW;
             END IF;
         END IF;
         RAISE EXCEPTION 'approved minutes cannot change (% %) except by a new revision',
             NEW.tbl, NEW.uuid USING ERRCODE = 'P0001';
     END $$""",
-    f"""CREATE TRIGGER records_guard BEFORE INSERT OR UPDATE OR DELETE ON {SCHEMA}.records
+    f"""CREATE TRIGGER records_guard BEFORE INSERT OR UPDATE ON {SCHEMA}.records FOR EACH ROW
+    WHEN (NEW.tbl IN ('meetings', 'minute_revisions', 'minutes', 'minute_paragraphs',
+                      'minute_bullets', 'resolutions'))
+    EXECUTE FUNCTION {SCHEMA}.guard_records()""",
+    f"""CREATE TRIGGER records_kept BEFORE DELETE ON {SCHEMA}.records
     FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.guard_records()""",
     f"""CREATE FUNCTION {SCHEMA}.guard_orders() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
@@ -177,7 +181,10 @@ STATEMENTS = [
         RAISE EXCEPTION 'approved minutes cannot change (order of %) except by a new revision',
             NEW.tbl USING ERRCODE = 'P0001';
     END $$""",
-    f"""CREATE TRIGGER orders_guard BEFORE INSERT OR UPDATE OR DELETE ON {SCHEMA}.orders
+    f"""CREATE TRIGGER orders_guard BEFORE INSERT OR UPDATE ON {SCHEMA}.orders FOR EACH ROW
+    WHEN (NEW.tbl IN ('minute_paragraphs@order', 'minute_bullets@order', 'resolutions@order'))
+    EXECUTE FUNCTION {SCHEMA}.guard_orders()""",
+    f"""CREATE TRIGGER orders_kept BEFORE DELETE ON {SCHEMA}.orders
     FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.guard_orders()""",
 ]
 

@@ -184,6 +184,20 @@ def migration_sql() -> str:
     for table in SHARED:
         parts.append(f"\n-- {table.name}")
         parts.extend(identity_sql(table.name))
+    parts.append(
+        "\n-- Each parent's ordered rows are read together (a sync applies a list's order)."
+    )
+    for table in SHARED:
+        if table.ordered_by is None:
+            continue
+        wanted = [*table.ordered_by, "position"]
+        indexed = [
+            [row[2] for row in connection.execute(f"PRAGMA index_info([{index[1]}])")]
+            for index in connection.execute(f"PRAGMA index_list([{table.name}])")
+        ]
+        if wanted not in indexed:
+            columns = ", ".join(wanted)
+            parts.append(f"CREATE INDEX [{table.name}_order] ON [{table.name}] ({columns});")
     return "\n".join(parts) + "\n"
 
 
