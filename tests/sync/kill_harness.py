@@ -113,7 +113,7 @@ def main() -> int:
     problems: list[str] = []
     for trial in range(trials):
         expected.append(edit(path, trial, rng))
-        point = POINTS[trial % len(POINTS)] if trial % 3 != 2 else None
+        point = POINTS[(trial - trial // 3) % len(POINTS)] if trial % 3 != 2 else None
         delay = rng.uniform(0.0, 0.08)
         pid = os.fork()
         if pid == 0:
