@@ -31,6 +31,9 @@ BUDGETS = {
     "pack_200_s": 5.0,
     "chart_10k_ms": 100.0,
     "csv_100k_ratio": 2.0,
+    # team sync on localhost (issue 11): upload + join of the ten-year workspace; 100 changes
+    "sync_upload_s": 60.0,
+    "sync_100_s": 1.0,
 }
 
 
@@ -381,6 +384,10 @@ def main() -> int:
     results.update(measure_search(large))
     log("imports…")
     results.update(measure_imports(folder, 10_000 if args.quick else 100_000, 3, xlsx=True))
+    log("team sync (a throwaway PostgreSQL on localhost)…")
+    from sync_bench import measure_sync
+
+    results.update(measure_sync(large, folder, 3))
 
     keys = [
         "start_ratio",
@@ -391,6 +398,8 @@ def main() -> int:
         "chart_10k_ms",
         "csv_100k_ratio",
         "xlsx_100k_s",
+        "sync_upload_s",
+        "sync_100_s",
     ]
     medians = {key: round(results[key], 3) for key in keys}
     if args.json:

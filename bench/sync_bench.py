@@ -42,7 +42,9 @@ def measure_sync(large: Path, folder: Path, runs: int = 3) -> dict[str, float]:
         os.environ["PGPASSFILE"] = str(cluster.write_pgpass(folder / "pgpass"))
         cluster.create_database("bench")
         sync.initialise_server(cluster.url(ADMIN, "bench"))
-        alice = open_workspace(copy_workspace(large, folder / "alice.ocplan"), backups_dir=folder / "b")
+        alice = open_workspace(
+            copy_workspace(large, folder / "alice.ocplan"), backups_dir=folder / "b"
+        )
         started = time.perf_counter()
         uploaded = sync.sync_workspace(alice, cluster.url("alice", "bench"))
         upload = time.perf_counter() - started
@@ -56,7 +58,9 @@ def measure_sync(large: Path, folder: Path, runs: int = 3) -> dict[str, float]:
         for run in range(runs):
             with alice.atomic():
                 for row_id in ids:
-                    records.update(alice, "feedback", row_id, {"passed_on_to": f"Housing team {run}"})
+                    records.update(
+                        alice, "feedback", row_id, {"passed_on_to": f"Housing team {run}"}
+                    )
             started = time.perf_counter()
             sent = sync.sync_workspace(alice)
             pushes.append(time.perf_counter() - started)

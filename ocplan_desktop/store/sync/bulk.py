@@ -42,7 +42,9 @@ Report = Callable[[str], None]
 class Snapshot:
     """The team's copy as one consistent read."""
 
-    records: dict[str, list[tuple[str, dict[str, Any]]]]  # table → (uuid, data), live ones
+    # table → (uuid, data as JSON text), the live ones; parsed a table at a time, so a large
+    # team's copy does not sit in memory as objects all at once
+    records: dict[str, list[tuple[str, str]]]
     orders: dict[str, list[tuple[str, list[str]]]]  # child table → (group, items)
     last_seq: int
 
@@ -248,14 +250,14 @@ def uploaded_by(conn: Any) -> str | None:
 def snapshot(conn: Any, report: Report | None = None) -> Snapshot:
     """Every live record and order of the team's copy, read in one consistent transaction."""
     say = report or (lambda _text: None)
-    records: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    records: dict[str, list[tuple[str, str]]] = defaultdict(list)
     orders: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         say("Downloading the team's records…")
         with conn.cursor(name="ocplan_snapshot") as cursor:
             cursor.itersize = 5000
-            cursor.execute(f"SELECT tbl, uuid, data FROM {SCHEMA}.records WHERE NOT deleted")
+            cursor.execute(f"SELECT tbl, uuid, data::text FROM {SCHEMA}.records WHERE NOT deleted")
             for tbl, uuid, data in cursor:
                 records[tbl].append((uuid, data))
         for tbl, grp, items in conn.execute(f"SELECT tbl, grp, items FROM {SCHEMA}.orders"):
@@ -285,7 +287,10 @@ def fill(
         db.execute("PRAGMA defer_foreign_keys = ON")
         for name, shape in shapes.items():
             # in UUID order: each table's uuid index then grows at its end
-            rows = sorted(copy.records.get(name, []), key=lambda item: item[0])
+            rows = [
+                (uuid, json.loads(text))
+                for uuid, text in sorted(copy.records.get(name, []), key=lambda item: item[0])
+            ]
             if not rows:
                 continue
             say(f"Writing {name.replace('_', ' ')} ({len(rows):,})…")
@@ -382,7 +387,7 @@ def adopt(
         local.execute("UPDATE sync_state SET applying = 1, change_no = change_no + 1")
         waiting: list[tuple[str, str]] = []
         for name, shape in shapes.items():
-            team = dict(copy.records.get(name, []))
+            team = {uuid: json.loads(text) for uuid, text in copy.records.get(name, [])}
             renames, seen = [], set()
             groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
             for row in _rows(ws, name):
