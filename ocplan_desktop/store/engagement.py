@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -61,11 +62,12 @@ def add_feedback_batch(
         first = int(ws.scalar("SELECT coalesce(max(id), 0) + 1 FROM feedback"))
         ids = list(range(first, first + len(materialised)))
         columns = sorted({key for row in materialised for key in row} & FEEDBACK_COLUMNS)
+        # each response's UUID (team sync) is given here rather than by the table's trigger
         db.conn.executemany(
-            f"INSERT INTO feedback (id, {', '.join(columns)}) "
-            f"VALUES (?, {', '.join('?' for _ in columns)})",
+            f"INSERT INTO feedback (id, uuid, {', '.join(columns)}) "
+            f"VALUES (?, ?, {', '.join('?' for _ in columns)})",
             [
-                (row_id, *(row.get(column) for column in columns))
+                (row_id, str(uuid.uuid4()), *(row.get(column) for column in columns))
                 for row_id, row in zip(ids, materialised, strict=True)
             ],
         )

@@ -7,6 +7,7 @@ Table names come from code, never from the user; values are always bound paramet
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -89,6 +90,9 @@ def insert_many(
     rows = [dict(record) for record in records]
     if not rows:
         return 0
+    if "uuid" in ws.db[table].columns_dict:  # a shared record's identity, given here: quicker
+        for row in rows:
+            row.setdefault("uuid", str(uuid.uuid4()))
     with ws.atomic() as db:
         db.table(table).insert_all(rows, batch_size=1000)
         audit(ws, "bulk", table, None, None, None, summary=f"{summary} ({len(rows):,} rows)")

@@ -97,10 +97,12 @@ class Workspace:
             )
 
     def reopen(self) -> Workspace:
-        """Another connection to the same file, for another thread."""
-        return Workspace(
+        """Another connection to the same file, for another thread (working as the same user)."""
+        other = Workspace(
             self.path, _connect(self.path, read_only=self.read_only), read_only=self.read_only
         )
+        other.user = self.user
+        return other
 
     def write_back(self) -> None:
         """Copy a local working copy back over its network original (nothing to do otherwise)."""
@@ -186,7 +188,7 @@ def open_workspace(
                 f"{path} uses an older schema (version {facts.schema_version}) and must be upgraded, "
                 "which needs it opened for editing."
             )
-        return Workspace(path, _connect(path, read_only=True), read_only=True)
+        return _as_officer(Workspace(path, _connect(path, read_only=True), read_only=True))
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise WorkspaceError(
             f"{path} is read-only (or its folder is): open it read-only, or copy it somewhere you can "
@@ -218,6 +220,20 @@ def open_workspace(
     except BaseException:
         workspace.close()
         raise
+    return _as_officer(workspace)
+
+
+def _as_officer(workspace: Workspace) -> Workspace:
+    """A workspace that syncs with a team server works as the officer's login there, so the audit
+    trail names the same officer on every laptop."""
+    try:
+        row = workspace.db.execute(
+            "SELECT officer FROM sync_state WHERE tracking = 1 AND officer <> ''"
+        ).fetchone()
+    except sqlite3.Error:  # a schema from before team sync
+        return workspace
+    if row:
+        workspace.user = str(row[0])
     return workspace
 
 

@@ -89,6 +89,16 @@ def test_different_fields_of_one_record_merge(pair):
         (a_meeting,),
     )
     assert who == [{"user": "bob"}]
+    # and on Bob's own laptop his edit is in his login's name too (not the computer's user)
+    assert (
+        bob.user == "bob"
+        and bob.scalar(
+            "SELECT user FROM audit_log WHERE table_name = 'meetings' AND record_id = ? "
+            "ORDER BY id DESC LIMIT 1",
+            (b_meeting,),
+        )
+        == "bob"
+    )
 
 
 def test_the_same_field_changed_twice_is_a_conflict_and_resolving_converges(pair):

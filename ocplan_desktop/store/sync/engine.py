@@ -94,6 +94,7 @@ def sync(
             db.execute(
                 "UPDATE sync_state SET server_url = ?, officer = ?", (address.text, address.user)
             )
+    ws.user = address.user  # what this officer does next is audited under their login
     return Outcome(
         "sync",
         sent=len(push.records) + len(push.orders),
@@ -133,6 +134,7 @@ def _first_sync(
         db.execute("UPDATE sync_state SET server_id = ? WHERE tracking = 0", (info.server_id,))
     with bulk.big_cache(ws):
         sent = bulk.upload(ws, conn, table_shapes, report=say, checkpoint=step, **common)
+    ws.user = address.user
     return Outcome("upload", sent=sent)
 
 
