@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ocplan_desktop.store.sync import bulk, local, server_schema
+from ocplan_desktop.store.sync import bulk, local, resume, server_schema
 from ocplan_desktop.store.sync.apply import apply_reply
 from ocplan_desktop.store.sync.connection import (
     ServerAddress,
@@ -121,7 +121,7 @@ def _first_sync(
     if uploader == state.client_id and state.server_id == info.server_id:
         say("Taking up the upload that was cut short…")
         copy = bulk.snapshot(conn, say)
-        bulk.adopt(ws, table_shapes, copy, **common)
+        resume.adopt(ws, table_shapes, copy, **common)
         return Outcome("resumed", sent=copy.size)
     if info.records or uploader is not None:
         raise ServerError(

@@ -11,15 +11,12 @@ edit to minutes approved meanwhile (the trigger would refuse it anyway).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ocplan_desktop.domain.merge import (
     ORDER,
-    WHOLE_RECORD,
-    FieldConflict,
-    changed_fields,
     merge_order,
     merge_record,
     reconcile_order,
@@ -28,14 +25,21 @@ from ocplan_desktop.store.sync.connection import ServerError
 from ocplan_desktop.store.sync.protocol import (
     Incoming,
     IncomingOrder,
-    Outgoing,
     OutgoingOrder,
     Push,
     Reply,
     ServerConflict,
 )
 from ocplan_desktop.store.sync.registry import BY_ORDER_NAME, MINUTES_CONTENT, RANK
+from ocplan_desktop.store.sync.server_rules import (
+    LOCKED_MESSAGE,
+    Plan,
+    keep_approved,
+    keep_references,
+    states,
+)
 from ocplan_desktop.store.sync.server_schema import (
+    AT_TEXT,
     PUSH_LOCK,
     SCHEMA,
     SCHEMA_VERSION,
@@ -43,15 +47,6 @@ from ocplan_desktop.store.sync.server_schema import (
 )
 
 Checkpoint = Callable[[str], None]
-# When a row was written, as ISO 8601 in UTC (`2024-01-09T14:32:05+00:00`).
-_AT = "to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+00:00\"')"
-
-LOCKED_MESSAGE = (
-    "these minutes were approved while this edit was made offline, so it was not applied: keep "
-    "yours to add it as a correction (a new revision), or keep theirs to let it go"
-)
-GONE_MESSAGE = "it refers to a record someone else deleted meanwhile, so it was not applied"
-KEPT_MESSAGE = "someone else's record still refers to it, so it was not deleted"
 
 
 class SchemaMismatch(ServerError):
@@ -83,56 +78,6 @@ def server_info(conn: Any, label: str) -> ServerInfo:
     return ServerInfo(str(server_id[0]), int(count[0]))
 
 
-@dataclass
-class _Plan:
-    change: Outgoing
-    theirs: dict[str, Any] | None
-    who: str
-    at: str
-    result: dict[str, Any] | None
-    conflicts: list[ServerConflict] = field(default_factory=list)
-
-    def conflict(self, item: FieldConflict, message: str = "") -> None:
-        self.conflicts.append(
-            ServerConflict(
-                self.change.table,
-                self.change.uuid,
-                item.field,
-                item.mine,
-                item.theirs,
-                self.who,
-                self.at,
-                message,
-            )
-        )
-
-    def refuse(self, message: str) -> None:
-        """Leave the team's copy as it is; my version is kept in a conflict."""
-        self.result = None if self.theirs is None else dict(self.theirs)
-        self.conflicts = []
-        self.conflict(FieldConflict(WHOLE_RECORD, self.change.mine, self.theirs), message)
-
-    def refuse_fields(self, message: str) -> None:
-        """Like `refuse`, but an edit of an existing record keeps each changed field apart (so
-        the officer sees, say, the paragraph's two texts side by side)."""
-        mine, theirs, base = self.change.mine, self.theirs, self.change.base
-        if mine is None or theirs is None:
-            self.refuse(message)
-            return
-        self.result = dict(theirs)
-        self.conflicts = []
-        for name, value in changed_fields(base, mine).items():
-            if theirs.get(name) != value:
-                self.conflict(FieldConflict(name, value, theirs.get(name)), message)
-        if not self.conflicts:
-            self.conflict(FieldConflict(WHOLE_RECORD, mine, theirs), message)
-
-    def refs(self) -> list[str]:
-        if self.result is None:
-            return []
-        return [str(self.result[name]) for name in self.change.refs if self.result.get(name)]
-
-
 def exchange(conn: Any, push: Push, last_seq: int, checkpoint: Checkpoint | None = None) -> Reply:
     """Apply `push` and read back everything after `last_seq`, in one transaction."""
     step = checkpoint or (lambda _name: None)
@@ -159,8 +104,8 @@ def _apply(conn: Any, push: Push, last_seq: int) -> tuple[list[ServerConflict], 
     }
     replayed = _stored_conflicts(conn, seen)
     fresh = [change for change in push.records if change.key not in seen]
-    current = _states(conn, [change.uuid for change in fresh], lock=True)
-    plans: dict[str, _Plan] = {}
+    current = states(conn, [change.uuid for change in fresh], lock=True)
+    plans: dict[str, Plan] = {}
     for change in fresh:
         tbl, data, deleted, who, at = current.get(change.uuid, (change.table, None, True, "", ""))
         if tbl != change.table:
@@ -169,12 +114,12 @@ def _apply(conn: Any, push: Push, last_seq: int) -> tuple[list[ServerConflict], 
             )
         theirs = None if deleted else data
         merged = merge_record(change.base, change.mine, theirs)
-        plan = _Plan(change, theirs, who, at, merged.result)
+        plan = Plan(change, theirs, who, at, merged.result)
         for item in merged.conflicts:
             plan.conflict(item)
         plans[change.uuid] = plan
     for _round in range(10):
-        if not (_keep_references(conn, plans, last_seq) | _keep_approved(conn, plans)):
+        if not (keep_references(conn, plans, last_seq) | keep_approved(conn, plans)):
             break
     _write(conn, plans)
     order_conflicts = _apply_orders(conn, [o for o in push.orders if o.key not in seen], plans)
@@ -183,140 +128,7 @@ def _apply(conn: Any, push: Push, last_seq: int) -> tuple[list[ServerConflict], 
     return replayed + conflicts + order_conflicts, len(keys) - len(seen)
 
 
-def _states(
-    conn: Any, uuids: Iterable[str], *, lock: bool = False
-) -> dict[str, tuple[str, dict[str, Any], bool, str, str]]:
-    wanted = sorted(set(uuids))
-    if not wanted:
-        return {}
-    rows = conn.execute(
-        f"SELECT uuid, tbl, data, deleted, officer, {_AT} FROM {SCHEMA}.records "
-        f"WHERE uuid = ANY(%s) ORDER BY uuid{' FOR UPDATE' if lock else ''}",
-        (wanted,),
-    ).fetchall()
-    return {row[0]: (row[1], row[2], row[3], row[4], row[5]) for row in rows}
-
-
-def _alive_on_server(conn: Any, uuids: Iterable[str]) -> set[str]:
-    return {uuid for uuid, state in _states(conn, uuids).items() if not state[2]}
-
-
-def _keep_references(conn: Any, plans: dict[str, _Plan], last_seq: int) -> bool:
-    """No record may be left referring to one that is gone: a deletion others still refer to is
-    not applied; a record referring to one that is gone is not applied. True if anything moved."""
-    moved = False
-    deleting = [
-        uuid for uuid, plan in plans.items() if plan.result is None and plan.theirs is not None
-    ]
-    if deleting:
-        # A record the laptop knew of that refers to one it deletes was deleted (or changed) with
-        # it in the same push; what it did not know of is what changed since its last sync.
-        rows = conn.execute(
-            f"SELECT uuid, refs FROM {SCHEMA}.records WHERE seq > %s AND NOT deleted "
-            "AND refs && %s",
-            (last_seq, deleting),
-        ).fetchall()
-        outside = {row[0]: set(row[1]) for row in rows if row[0] not in plans}
-        inside = {uuid: set(plan.refs()) for uuid, plan in plans.items()}
-        for uuid in deleting:
-            if any(uuid in refs for refs in outside.values()) or any(
-                uuid in refs for other, refs in inside.items() if other != uuid
-            ):
-                plans[uuid].refuse(KEPT_MESSAGE)
-                moved = True
-    wanted = {ref for plan in plans.values() for ref in plan.refs() if ref not in plans}
-    alive = _alive_on_server(conn, wanted)
-    for plan in plans.values():
-        for ref in plan.refs():
-            target = plans.get(ref)
-            gone = target.result is None if target is not None else ref not in alive
-            if gone and plan.result != plan.theirs:
-                plan.refuse(GONE_MESSAGE)
-                moved = True
-                break
-    return moved
-
-
-def _lookup(conn: Any, plans: dict[str, _Plan], uuids: Iterable[str]) -> dict[str, Any]:
-    """Each record as it will be after this push (the plan's result, else the server's)."""
-    found: dict[str, Any] = {}
-    outside = [uuid for uuid in uuids if uuid and uuid not in plans]
-    for uuid, state in _states(conn, outside).items():
-        found[uuid] = None if state[2] else state[1]
-    for uuid in uuids:
-        if uuid in plans:
-            found[uuid] = plans[uuid].result
-    return found
-
-
-def _keep_approved(conn: Any, plans: dict[str, _Plan]) -> bool:
-    """Approved minutes change only by a correction (a new revision); an approval stays."""
-    moved = False
-    for plan in plans.values():
-        table, theirs = plan.change.table, plan.theirs
-        if table == "meetings" and theirs and theirs.get("minutes_status") == "approved":
-            if plan.result is None or plan.result.get("minutes_status") != "approved":
-                plan.refuse("these minutes were approved meanwhile and stay approved")
-                moved = True
-        elif table == "minute_revisions" and theirs is not None and plan.result != theirs:
-            plan.refuse("an approved revision of minutes is a record and is not changed")
-            moved = True
-    content = [p for p in plans.values() if p.change.table in MINUTES_CONTENT]
-    if not content:
-        return moved
-    minutes_ids = {_minutes_of(plan) for plan in content} - {None}
-    minutes = _lookup(conn, plans, [m for m in minutes_ids if m])
-    items = _lookup(conn, plans, [m.get("agenda_item_id") for m in minutes.values() if m])
-    for plan in content:
-        if plan.change.table == "minutes":
-            item_id = (plan.result or plan.theirs or {}).get("agenda_item_id")
-            if item_id and item_id not in items:
-                items.update(_lookup(conn, plans, [item_id]))
-    meetings = _lookup(conn, plans, [i.get("meeting_id") for i in items.values() if i])
-
-    def locked(item_id: str | None) -> bool:
-        item = items.get(item_id) if item_id else None
-        meeting = meetings.get(item.get("meeting_id")) if item else None
-        return bool(meeting and meeting.get("minutes_status") == "approved")
-
-    for plan in content:
-        if plan.result == plan.theirs:
-            continue
-        if plan.change.table == "minutes":
-            if plan.theirs is None:
-                continue  # minutes may be added
-            if not locked(plan.theirs.get("agenda_item_id")):
-                continue
-            was = int(plan.theirs.get("revision") or 0)
-            if plan.result is not None and int(plan.result.get("revision") or 0) > was:
-                continue
-        else:
-            minutes_id = _minutes_of(plan)
-            record = minutes.get(minutes_id) if minutes_id else None
-            if record is None or not locked(record.get("agenda_item_id")):
-                continue
-            if _corrected(plans.get(minutes_id or "")):
-                continue
-        plan.refuse_fields(LOCKED_MESSAGE)
-        moved = True
-    return moved
-
-
-def _minutes_of(plan: _Plan) -> str | None:
-    if plan.change.table == "minutes":
-        return plan.change.uuid
-    row = plan.result or plan.theirs or plan.change.mine or plan.change.base or {}
-    value = row.get("minutes_id")
-    return str(value) if value else None
-
-
-def _corrected(plan: _Plan | None) -> bool:
-    """Whether this push writes the minutes row (added, or corrected with a new revision): what
-    is made of them may then change with it, as the trigger allows."""
-    return plan is not None and plan.result is not None and plan.result != plan.theirs
-
-
-def _write(conn: Any, plans: dict[str, _Plan]) -> None:
+def _write(conn: Any, plans: dict[str, Plan]) -> None:
     changed = [plan for plan in plans.values() if plan.result != plan.theirs]
     upserts = sorted(
         (plan for plan in changed if plan.result is not None),
@@ -344,7 +156,7 @@ def _write(conn: Any, plans: dict[str, _Plan]) -> None:
             cursor.executemany(sql, rows)
 
 
-def _row(plan: _Plan, data: dict[str, Any] | None, *, deleted: bool) -> tuple[Any, ...]:
+def _row(plan: Plan, data: dict[str, Any] | None, *, deleted: bool) -> tuple[Any, ...]:
     from psycopg.types.json import Jsonb
 
     refs = [] if deleted else plan.refs()
@@ -353,7 +165,7 @@ def _row(plan: _Plan, data: dict[str, Any] | None, *, deleted: bool) -> tuple[An
 
 
 def _apply_orders(
-    conn: Any, orders: list[OutgoingOrder], plans: dict[str, _Plan]
+    conn: Any, orders: list[OutgoingOrder], plans: dict[str, Plan]
 ) -> list[ServerConflict]:
     from psycopg.types.json import Jsonb
 
@@ -361,7 +173,7 @@ def _apply_orders(
     for order in orders:
         child = BY_ORDER_NAME[f"{order.table}@order"]
         row = conn.execute(
-            f"SELECT items, officer, {_AT} FROM {SCHEMA}.orders WHERE tbl = %s AND grp = %s "
+            f"SELECT items, officer, {AT_TEXT} FROM {SCHEMA}.orders WHERE tbl = %s AND grp = %s "
             "FOR UPDATE",
             (child.order_name, order.group),
         ).fetchone()
@@ -414,7 +226,7 @@ def _record(
     conn: Any,
     push: Push,
     seen: set[str],
-    plans: dict[str, _Plan],
+    plans: dict[str, Plan],
     order_conflicts: list[ServerConflict],
 ) -> None:
     """Remember each change by its key (so a second arrival is not applied again), and its
@@ -479,7 +291,7 @@ def _collect(
 ) -> Reply:
     pushed = sorted({change.uuid for change in push.records})
     rows = conn.execute(
-        f"SELECT uuid, tbl, data, deleted, seq, officer, {_AT} FROM {SCHEMA}.records "
+        f"SELECT uuid, tbl, data, deleted, seq, officer, {AT_TEXT} FROM {SCHEMA}.records "
         "WHERE seq > %s OR uuid = ANY(%s) ORDER BY seq",
         (last_seq, pushed),
     ).fetchall()

@@ -21,6 +21,8 @@ GROUP_ROLE = "ocplan_team"
 # pg_advisory_xact_lock key: every push takes it before numbering, so numbers commit in order and a
 # pull that has seen number N has seen everything up to N.
 PUSH_LOCK = 0x0C9_1A_2024
+# When a row was written, as ISO 8601 in UTC (`2024-01-09T14:32:05+00:00`).
+AT_TEXT = "to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+00:00\"')"
 
 STATEMENTS = [
     f"CREATE SCHEMA {SCHEMA}",
