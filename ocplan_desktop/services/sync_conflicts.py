@@ -82,11 +82,13 @@ def shown_value(ws: Workspace, conflict: Conflict, value: object) -> str:
         return "\n".join(
             f"{n}. {names.get(str(item), '(not here)')}" for n, item in enumerate(value, 1)
         )
+    table = conflict.shown_table
     if isinstance(value, dict):
         return "\n".join(
-            f"{name.replace('_', ' ')}: {'' if v is None else v}" for name, v in value.items()
+            f"{name.replace('_', ' ')}: {'' if v is None else store.readable(ws, table, name, v)}"
+            for name, v in value.items()
         )
-    return str(value)
+    return str(store.readable(ws, table, conflict.field, value))
 
 
 def resolve(ws: Workspace, conflict_id: int, keep: Keep) -> Change:

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from ocplan_desktop.domain.merge import ORDER, WHOLE_RECORD
 from ocplan_desktop.services import attendance, meetings, minutes, minutes_approval, sync
 from ocplan_desktop.services import recommendations as tracker
-from ocplan_desktop.services.sync_conflicts import conflicts, resolve
+from ocplan_desktop.services.sync_conflicts import conflicts, resolve, shown_value
 from ocplan_desktop.store import records
 from ocplan_desktop.store.sync.local import pending_count, state
 from tests.sync.views import differences, dump, listings, local_id, same_record, uuid_of
@@ -248,6 +248,11 @@ def test_an_edit_against_a_deletion_is_a_conflict_and_nothing_is_lost(pair):
     report = sync.sync_workspace(bob)
     (conflict,) = [c for c in report.conflicts if c.field == WHOLE_RECORD]
     assert conflict.theirs is None and conflict.mine["title"] == "Any other business (urgent)"
+    where = "Scrutiny Co-ordination Committee, 7 February 2024"
+    assert conflict.record == f"agenda item “Any other business (urgent)” ({where})"
+    shown = shown_value(bob, conflict, conflict.mine)
+    assert f"meeting id: meeting of {where}" in shown and "title: Any other business" in shown
+    assert shown_value(bob, conflict, conflict.theirs) == "(deleted)"
     assert bob.scalar("SELECT count(*) FROM agenda_items WHERE id = ?", (b_item,)) == 0
     resolve(bob, conflict.id, "mine")  # Bob brings it back
     team.settle(bob, alice)

@@ -18,6 +18,7 @@ from typing import Any
 from ocplan_desktop.domain.errors import OcplanError
 from ocplan_desktop.domain.merge import ORDER, WHOLE_RECORD, merge_order, merge_record
 from ocplan_desktop.store.records import audit, snapshot
+from ocplan_desktop.store.sync.labels import describe, plural
 from ocplan_desktop.store.sync.local import base_of, local_order
 from ocplan_desktop.store.sync.protocol import (
     Incoming,
@@ -41,17 +42,6 @@ class Applied:
     conflicts: list[int] = field(default_factory=list)
     agendas: set[int] = field(default_factory=set)  # meetings whose agenda changed here
     problems: list[str] = field(default_factory=list)
-
-
-def describe(table: str, data: dict[str, Any] | None) -> str:
-    """A record in words, for conflicts: `agenda item “Budget 2024/25”`."""
-    kind = table.replace("_", " ").removesuffix("s")
-    for name in ("title", "name", "heading", "reference", "label", "code", "text", "body", "date"):
-        value = (data or {}).get(name)
-        if value:
-            text = " ".join(str(value).split())
-            return f"{kind} “{text[:60]}{'…' if len(text) > 60 else ''}”"
-    return kind
 
 
 class _Writer:
@@ -186,7 +176,7 @@ class _Writer:
             if target != mine:
                 self._write(shape, record, row, target)
         except (OcplanError, sqlite3.IntegrityError) as error:
-            self.applied.problems.append(f"{describe(record.table, record.data)}: {error}")
+            self.applied.problems.append(f"{describe(self.ws, record.table, record.data)}: {error}")
             return
         if record.data is None:
             self.conn.execute(
@@ -277,7 +267,7 @@ class _Writer:
                     None,
                     "",
                     "",
-                    f"deleted by someone else along with its {describe(shape.name, row)}",
+                    f"deleted by someone else along with its {describe(self.ws, shape.name, row)}",
                     mine,
                 )
 
@@ -346,7 +336,7 @@ class _Writer:
             (
                 table,
                 uuid,
-                describe(table.removesuffix("@order"), about),
+                self._record_words(table, about),
                 field_name,
                 json.dumps(mine, ensure_ascii=False),
                 json.dumps(theirs, ensure_ascii=False),
@@ -357,6 +347,18 @@ class _Writer:
             ),
         )
         self.applied.conflicts.append(int(cursor.lastrowid or 0))
+
+    def _record_words(self, table: str, about: dict[str, Any] | None) -> str:
+        if not table.endswith("@order"):
+            return describe(self.ws, table, about)
+        child = table.removesuffix("@order")
+        return f"the order of the {plural(child)} of the {self._parent_words(child, about)}"
+
+    def _parent_words(self, child: str, about: dict[str, Any] | None) -> str:
+        shape = self.shapes.get(child)
+        columns = shape.table.ordered_by if shape is not None else None
+        parent = shape.refs.get(columns[0]) if shape is not None and columns else None
+        return describe(self.ws, parent, about) if parent else "a record"
 
     def server_conflict(self, item: ServerConflict) -> None:
         if item.field == ORDER:

@@ -13,6 +13,7 @@ from ocplan_desktop.domain.errors import NotFoundError, ValidationError
 from ocplan_desktop.domain.merge import WHOLE_RECORD
 from ocplan_desktop.domain.sync import Conflict, Keep
 from ocplan_desktop.store import records
+from ocplan_desktop.store.sync.labels import describe, referred
 from ocplan_desktop.store.sync.local import group_where
 from ocplan_desktop.store.sync.rows import Ids, MissingReference, Shape, from_wire, shapes
 from ocplan_desktop.store.workspace import Workspace, now_text
@@ -150,6 +151,16 @@ def write_order(ws: Workspace, table: str, group: str, items: list[str]) -> None
         for index, uuid in enumerate(wanted):
             if by_uuid[uuid]["position"] != index:
                 records.update(ws, table, int(by_uuid[uuid]["id"]), {"position": index})
+
+
+def readable(ws: Workspace, table: str, field_name: str, value: Any) -> Any:
+    """A field's value for people: a reference as the record it names (not its UUID)."""
+    shape = shapes(ws).get(table)
+    if shape is None or value is None or field_name not in shape.refs:
+        return value
+    target = shape.refs[field_name]
+    row = referred(ws, target, value)
+    return describe(ws, target, row) if row else "(a record not here)"
 
 
 def row_names(ws: Workspace, table: str, uuids: list[str]) -> dict[str, str]:
