@@ -337,3 +337,74 @@ def test_three_laptops_each_changing_something_end_the_same(pair):
     assert differences(dump(alice), dump(bob)) == []
     assert differences(dump(bob), dump(carol)) == []
     assert local_id(alice, "recommendations", uuid_of(carol, "recommendations", rec))
+
+
+def test_a_push_committing_late_is_not_skipped_by_a_pull_made_meanwhile(pair):
+    """Numbers are taken under one lock and committed in order: a laptop that pulls while a push
+    is still open does not move past that push's numbers, and a push that comes meanwhile waits."""
+    import threading
+    import time
+
+    import psycopg
+
+    from ocplan_desktop.store.workspace import open_workspace
+
+    team, alice, bob = pair
+    carol = team.join("carol")
+    first, second = meeting_id(alice, SCRUTINY_NEXT), meeting_id(alice, SCRUTINY_DRAFT)
+    uuids = uuid_of(alice, "meetings", first), uuid_of(alice, "meetings", second)
+    records.update(alice, "meetings", first, {"venue": "Alice's room"})
+    records.update(bob, "meetings", same_record(alice, bob, "meetings", second), {"notes": "Bob"})
+    paused, resume = threading.Event(), threading.Event()
+    errors = []
+
+    def hold(point):
+        if point == "server_applied":  # Alice's numbers are taken but not yet committed
+            paused.set()
+            resume.wait(20)
+
+    def run(path, **options):
+        try:
+            with open_workspace(path) as ws:
+                sync.sync_workspace(ws, **options)
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    paths = alice.path, bob.path
+    for ws in (alice, bob):
+        team.laptops.remove(ws)
+        ws.close()
+    slow = threading.Thread(target=run, args=(paths[0],), kwargs={"checkpoint": hold})
+    slow.start()
+    assert paused.wait(20)
+    queued = threading.Thread(target=run, args=(paths[1],))
+    queued.start()
+    with psycopg.connect(team.admin_url, password=team.cluster.admin_password) as admin:
+        for _ in range(200):  # Bob's push waits for the lock Alice's push holds
+            waiting = admin.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE usename = 'bob' "
+                "AND wait_event = 'advisory'"
+            ).fetchone()[0]
+            if waiting:
+                break
+            time.sleep(0.05)
+    assert waiting == 1
+    sync.sync_workspace(carol)  # a pull in the middle
+    middle = state(carol).last_seq
+    resume.set()
+    slow.join(30)
+    queued.join(30)
+    assert errors == []
+    with psycopg.connect(team.url("carol")) as conn:
+        numbers = dict(
+            conn.execute(
+                "SELECT uuid, seq FROM ocplan.records WHERE uuid = ANY(%s)", (list(uuids),)
+            )
+        )
+    assert middle < numbers[uuids[0]] < numbers[uuids[1]]  # committed in the order numbered
+    sync.sync_workspace(carol)
+    assert (
+        records.get(carol, "meetings", local_id(carol, "meetings", uuids[0]))["venue"]
+        == "Alice's room"
+    )
+    assert records.get(carol, "meetings", local_id(carol, "meetings", uuids[1]))["notes"] == "Bob"

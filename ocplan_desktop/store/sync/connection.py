@@ -154,6 +154,11 @@ def server_errors(address: ServerAddress) -> Iterator[None]:
             f"{address.user} may not do that on the team server ({error}): ask IT to add the "
             "login to the team's group"
         ) from None
+    except psycopg.Error as error:
+        raise ServerError(
+            f"the team server at {address.label} refused the sync "
+            f"({' '.join(str(error).split())}): nothing was changed"
+        ) from None
 
 
 # the system keyring, where there is one -----------------------------------------------------------
