@@ -379,7 +379,7 @@ def test_a_push_committing_late_is_not_skipped_by_a_pull_made_meanwhile(pair):
     assert paused.wait(20)
     queued = threading.Thread(target=run, args=(paths[1],))
     queued.start()
-    with psycopg.connect(team.admin_url, password=team.cluster.admin_password) as admin:
+    with team.cluster.admin_connect(team.database) as admin:  # autocommit: fresh statistics
         for _ in range(200):  # Bob's push waits for the lock Alice's push holds
             waiting = admin.execute(
                 "SELECT count(*) FROM pg_stat_activity WHERE usename = 'bob' "
