@@ -286,39 +286,42 @@ def fill(
         db.execute("PRAGMA defer_foreign_keys = ON")
         for name, shape in shapes.items():
             # in UUID order: each table's uuid index then grows at its end
-            rows = [
-                (uuid, json.loads(text))
-                for uuid, text in sorted(copy.records.get(name, []), key=lambda item: item[0])
-            ]
+            rows = sorted(copy.records.get(name, []), key=lambda item: item[0])
             if not rows:
                 continue
             say(f"Writing {name.replace('_', ' ')} ({len(rows):,})…")
             if shape.has_id:
-                for index, (uuid, _data) in enumerate(rows, start=1):
+                for index, (uuid, _text) in enumerate(rows, start=1):
                     ids.remember(name, index, uuid)
-            positions = _positions(shape, copy.orders.get(name, []), rows)
-            local_rows = []
-            for index, (uuid, data) in enumerate(rows, start=1):
-                try:
-                    values = from_wire(shape, data, ids)
-                except OcplanError as error:
-                    raise ServerError(f"the team's copy is inconsistent: {error}") from None
-                values["uuid"] = uuid
-                if shape.has_id:
+            positions = _Positions(shape, copy.orders.get(name, []))
+            first = from_wire(shape, json.loads(rows[0][1]), ids)
+            columns = [*first, "uuid", *(["id"] if shape.has_id else [])]
+            if shape.table.ordered_by is not None:
+                columns.append("position")
+
+            def local_rows(
+                shape: Shape = shape, rows: list[tuple[str, str]] = rows, columns: list[str] = columns,
+                positions: _Positions = positions,
+            ) -> Iterator[list[Any]]:  # fmt: skip
+                """One table's rows, parsed one at a time (the whole copy is never objects)."""
+                for index, (uuid, text) in enumerate(rows, start=1):
+                    data = json.loads(text)
+                    try:
+                        values = from_wire(shape, data, ids)
+                    except OcplanError as error:
+                        raise ServerError(f"the team's copy is inconsistent: {error}") from None
+                    values["uuid"] = uuid
                     values["id"] = index
-                if shape.table.ordered_by is not None:
-                    values["position"] = positions[uuid]
-                local_rows.append(values)
-            columns = list(local_rows[0])
+                    if shape.table.ordered_by is not None:  # elsewhere `position` is a field
+                        values["position"] = positions.of(uuid, data)
+                    yield [values.get(column) for column in columns]
+
             names = ", ".join(f"[{column}]" for column in columns)
             marks = ", ".join("?" for _ in columns)
-            db.conn.executemany(
-                f"INSERT INTO [{name}] ({names}) VALUES ({marks})",
-                ([row.get(column) for column in columns] for row in local_rows),
-            )
+            db.conn.executemany(f"INSERT INTO [{name}] ({names}) VALUES ({marks})", local_rows())
             db.conn.executemany(
                 "INSERT INTO sync_base (table_name, uuid, seq, data) VALUES (?, ?, ?, ?)",
-                ((name, uuid, copy.last_seq, compact(data)) for uuid, data in rows),
+                ((name, uuid, copy.last_seq, text) for uuid, text in rows),
             )
             written += len(rows)
         db.conn.executemany(
@@ -345,20 +348,17 @@ def fill(
     return written
 
 
-def _positions(
-    shape: Shape, orders: list[tuple[str, list[str]]], rows: list[tuple[str, dict[str, Any]]]
-) -> dict[str, int]:
-    """Each ordered row's position from its list; rows a list does not name go last."""
-    if shape.table.ordered_by is None:
-        return {}
-    listed = {uuid: index for _group, items in orders for index, uuid in enumerate(items)}
-    tail: dict[str, int] = defaultdict(int)
-    positions = {}
-    for uuid, data in sorted(rows, key=lambda item: item[0]):
-        if uuid in listed:
-            positions[uuid] = listed[uuid]
-        else:
-            group = group_key(shape.table, data) or ""
-            positions[uuid] = 1_000_000 + tail[group]
-            tail[group] += 1
-    return positions
+class _Positions:
+    """Each ordered row's position from its parent's list; rows a list does not name go last."""
+
+    def __init__(self, shape: Shape, orders: list[tuple[str, list[str]]]) -> None:
+        self.shape = shape
+        self.listed = {uuid: index for _group, items in orders for index, uuid in enumerate(items)}
+        self.tail: dict[str, int] = defaultdict(int)
+
+    def of(self, uuid: str, data: dict[str, Any]) -> int:
+        if uuid in self.listed:
+            return self.listed[uuid]
+        group = group_key(self.shape.table, data) or ""
+        self.tail[group] += 1
+        return 1_000_000 + self.tail[group]
