@@ -408,3 +408,32 @@ def test_a_push_committing_late_is_not_skipped_by_a_pull_made_meanwhile(pair):
         == "Alice's room"
     )
     assert records.get(carol, "meetings", local_id(carol, "meetings", uuids[1]))["notes"] == "Bob"
+
+
+def test_an_edit_made_while_the_sync_runs_is_kept_and_sent_next_time(pair):
+    """The window syncs in the background while the officer types: an edit that lands between
+    the read and the write-back is neither lost nor overwritten by what came in."""
+    team, alice, bob = pair
+    a_meeting = meeting_id(alice, SCRUTINY_NEXT)
+    b_meeting = same_record(alice, bob, "meetings", a_meeting)
+    records.update(alice, "meetings", a_meeting, {"start_time": "18:00"})
+    team.sync(alice)
+    records.update(bob, "meetings", b_meeting, {"venue": "Room 1"})
+    typing = bob.reopen()
+
+    def officer_types(point):
+        if point == "server_applied":
+            records.update(typing, "meetings", b_meeting, {"venue": "Room 2", "notes": "typed"})
+
+    try:
+        report = sync.sync_workspace(bob, checkpoint=officer_types)
+    finally:
+        typing.close()
+    assert report.sent == 1 and report.received == 1
+    row = records.get(bob, "meetings", b_meeting)
+    assert (row["venue"], row["notes"], row["start_time"]) == ("Room 2", "typed", "18:00")
+    assert pending_count(bob) == 1  # the typed edit waits to be sent
+    team.settle(bob, alice)
+    assert records.get(alice, "meetings", a_meeting)["venue"] == "Room 2"
+    assert conflicts(bob) == conflicts(alice) == []
+    assert differences(dump(alice), dump(bob)) == []
