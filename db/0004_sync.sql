@@ -104,26 +104,26 @@ CREATE UNIQUE INDEX [people_uuid] ON [people] (uuid);
 CREATE TRIGGER sync_people_uuid AFTER INSERT ON [people] WHEN new.uuid IS NULL BEGIN
     UPDATE [people] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_people_insert AFTER INSERT ON [people] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_people_insert AFTER INSERT ON [people] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'people', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'people', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_people_update AFTER UPDATE ON [people] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_people_update AFTER UPDATE ON [people] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'people', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'people', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'people', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'people', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_people_delete AFTER DELETE ON [people] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_people_delete AFTER DELETE ON [people] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'people', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'people', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -134,26 +134,26 @@ CREATE UNIQUE INDEX [committees_uuid] ON [committees] (uuid);
 CREATE TRIGGER sync_committees_uuid AFTER INSERT ON [committees] WHEN new.uuid IS NULL BEGIN
     UPDATE [committees] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_committees_insert AFTER INSERT ON [committees] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_committees_insert AFTER INSERT ON [committees] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'committees', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'committees', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_committees_update AFTER UPDATE ON [committees] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_committees_update AFTER UPDATE ON [committees] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'committees', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'committees', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'committees', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'committees', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_committees_delete AFTER DELETE ON [committees] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_committees_delete AFTER DELETE ON [committees] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'committees', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'committees', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -164,26 +164,26 @@ CREATE UNIQUE INDEX [committee_members_uuid] ON [committee_members] (uuid);
 CREATE TRIGGER sync_committee_members_uuid AFTER INSERT ON [committee_members] WHEN new.uuid IS NULL BEGIN
     UPDATE [committee_members] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_committee_members_insert AFTER INSERT ON [committee_members] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_committee_members_insert AFTER INSERT ON [committee_members] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'committee_members', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'committee_members', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_committee_members_update AFTER UPDATE ON [committee_members] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_committee_members_update AFTER UPDATE ON [committee_members] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'committee_members', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'committee_members', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'committee_members', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'committee_members', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_committee_members_delete AFTER DELETE ON [committee_members] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_committee_members_delete AFTER DELETE ON [committee_members] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'committee_members', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'committee_members', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -194,26 +194,26 @@ CREATE UNIQUE INDEX [standing_items_uuid] ON [standing_items] (uuid);
 CREATE TRIGGER sync_standing_items_uuid AFTER INSERT ON [standing_items] WHEN new.uuid IS NULL BEGIN
     UPDATE [standing_items] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_standing_items_insert AFTER INSERT ON [standing_items] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_standing_items_insert AFTER INSERT ON [standing_items] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'standing_items', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'standing_items', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_standing_items_update AFTER UPDATE ON [standing_items] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_standing_items_update AFTER UPDATE ON [standing_items] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'standing_items', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'standing_items', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'standing_items', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'standing_items', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_standing_items_delete AFTER DELETE ON [standing_items] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_standing_items_delete AFTER DELETE ON [standing_items] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'standing_items', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'standing_items', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -224,26 +224,26 @@ CREATE UNIQUE INDEX [wards_uuid] ON [wards] (uuid);
 CREATE TRIGGER sync_wards_uuid AFTER INSERT ON [wards] WHEN new.uuid IS NULL BEGIN
     UPDATE [wards] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_wards_insert AFTER INSERT ON [wards] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_wards_insert AFTER INSERT ON [wards] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'wards', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'wards', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_wards_update AFTER UPDATE ON [wards] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_wards_update AFTER UPDATE ON [wards] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'wards', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'wards', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'wards', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'wards', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_wards_delete AFTER DELETE ON [wards] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_wards_delete AFTER DELETE ON [wards] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'wards', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'wards', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -254,26 +254,26 @@ CREATE UNIQUE INDEX [ward_names_uuid] ON [ward_names] (uuid);
 CREATE TRIGGER sync_ward_names_uuid AFTER INSERT ON [ward_names] WHEN new.uuid IS NULL BEGIN
     UPDATE [ward_names] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_ward_names_insert AFTER INSERT ON [ward_names] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_ward_names_insert AFTER INSERT ON [ward_names] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'ward_names', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'ward_names', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_ward_names_update AFTER UPDATE ON [ward_names] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_ward_names_update AFTER UPDATE ON [ward_names] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'ward_names', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'ward_names', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'ward_names', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'ward_names', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_ward_names_delete AFTER DELETE ON [ward_names] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_ward_names_delete AFTER DELETE ON [ward_names] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'ward_names', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'ward_names', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -284,26 +284,26 @@ CREATE UNIQUE INDEX [themes_uuid] ON [themes] (uuid);
 CREATE TRIGGER sync_themes_uuid AFTER INSERT ON [themes] WHEN new.uuid IS NULL BEGIN
     UPDATE [themes] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_themes_insert AFTER INSERT ON [themes] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_themes_insert AFTER INSERT ON [themes] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'themes', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'themes', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_themes_update AFTER UPDATE ON [themes] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_themes_update AFTER UPDATE ON [themes] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'themes', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'themes', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'themes', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'themes', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_themes_delete AFTER DELETE ON [themes] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_themes_delete AFTER DELETE ON [themes] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'themes', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'themes', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -314,26 +314,26 @@ CREATE UNIQUE INDEX [areas_uuid] ON [areas] (uuid);
 CREATE TRIGGER sync_areas_uuid AFTER INSERT ON [areas] WHEN new.uuid IS NULL BEGIN
     UPDATE [areas] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_areas_insert AFTER INSERT ON [areas] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_areas_insert AFTER INSERT ON [areas] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'areas', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'areas', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_areas_update AFTER UPDATE ON [areas] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_areas_update AFTER UPDATE ON [areas] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'areas', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'areas', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'areas', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'areas', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_areas_delete AFTER DELETE ON [areas] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_areas_delete AFTER DELETE ON [areas] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'areas', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'areas', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -344,26 +344,26 @@ CREATE UNIQUE INDEX [periods_uuid] ON [periods] (uuid);
 CREATE TRIGGER sync_periods_uuid AFTER INSERT ON [periods] WHEN new.uuid IS NULL BEGIN
     UPDATE [periods] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_periods_insert AFTER INSERT ON [periods] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_periods_insert AFTER INSERT ON [periods] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'periods', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'periods', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_periods_update AFTER UPDATE ON [periods] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_periods_update AFTER UPDATE ON [periods] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'periods', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'periods', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'periods', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'periods', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_periods_delete AFTER DELETE ON [periods] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_periods_delete AFTER DELETE ON [periods] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'periods', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'periods', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -374,26 +374,26 @@ CREATE UNIQUE INDEX [channels_uuid] ON [channels] (uuid);
 CREATE TRIGGER sync_channels_uuid AFTER INSERT ON [channels] WHEN new.uuid IS NULL BEGIN
     UPDATE [channels] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_channels_insert AFTER INSERT ON [channels] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_channels_insert AFTER INSERT ON [channels] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'channels', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'channels', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_channels_update AFTER UPDATE ON [channels] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_channels_update AFTER UPDATE ON [channels] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'channels', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'channels', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'channels', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'channels', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_channels_delete AFTER DELETE ON [channels] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_channels_delete AFTER DELETE ON [channels] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'channels', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'channels', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -404,26 +404,26 @@ CREATE UNIQUE INDEX [respondent_types_uuid] ON [respondent_types] (uuid);
 CREATE TRIGGER sync_respondent_types_uuid AFTER INSERT ON [respondent_types] WHEN new.uuid IS NULL BEGIN
     UPDATE [respondent_types] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_respondent_types_insert AFTER INSERT ON [respondent_types] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_respondent_types_insert AFTER INSERT ON [respondent_types] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'respondent_types', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'respondent_types', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_respondent_types_update AFTER UPDATE ON [respondent_types] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_respondent_types_update AFTER UPDATE ON [respondent_types] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'respondent_types', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'respondent_types', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'respondent_types', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'respondent_types', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_respondent_types_delete AFTER DELETE ON [respondent_types] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_respondent_types_delete AFTER DELETE ON [respondent_types] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'respondent_types', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'respondent_types', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -434,26 +434,26 @@ CREATE UNIQUE INDEX [feedback_themes_uuid] ON [feedback_themes] (uuid);
 CREATE TRIGGER sync_feedback_themes_uuid AFTER INSERT ON [feedback_themes] WHEN new.uuid IS NULL BEGIN
     UPDATE [feedback_themes] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_feedback_themes_insert AFTER INSERT ON [feedback_themes] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_feedback_themes_insert AFTER INSERT ON [feedback_themes] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'feedback_themes', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'feedback_themes', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_feedback_themes_update AFTER UPDATE ON [feedback_themes] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_feedback_themes_update AFTER UPDATE ON [feedback_themes] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'feedback_themes', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'feedback_themes', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'feedback_themes', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'feedback_themes', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_feedback_themes_delete AFTER DELETE ON [feedback_themes] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_feedback_themes_delete AFTER DELETE ON [feedback_themes] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'feedback_themes', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'feedback_themes', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -464,26 +464,26 @@ CREATE UNIQUE INDEX [meetings_uuid] ON [meetings] (uuid);
 CREATE TRIGGER sync_meetings_uuid AFTER INSERT ON [meetings] WHEN new.uuid IS NULL BEGIN
     UPDATE [meetings] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_meetings_insert AFTER INSERT ON [meetings] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_meetings_insert AFTER INSERT ON [meetings] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'meetings', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'meetings', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_meetings_update AFTER UPDATE ON [meetings] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_meetings_update AFTER UPDATE ON [meetings] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'meetings', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'meetings', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'meetings', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'meetings', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_meetings_delete AFTER DELETE ON [meetings] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_meetings_delete AFTER DELETE ON [meetings] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'meetings', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'meetings', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -494,26 +494,26 @@ CREATE UNIQUE INDEX [attendance_uuid] ON [attendance] (uuid);
 CREATE TRIGGER sync_attendance_uuid AFTER INSERT ON [attendance] WHEN new.uuid IS NULL BEGIN
     UPDATE [attendance] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_attendance_insert AFTER INSERT ON [attendance] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_attendance_insert AFTER INSERT ON [attendance] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'attendance', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'attendance', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_attendance_update AFTER UPDATE ON [attendance] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_attendance_update AFTER UPDATE ON [attendance] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'attendance', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'attendance', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'attendance', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'attendance', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_attendance_delete AFTER DELETE ON [attendance] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_attendance_delete AFTER DELETE ON [attendance] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'attendance', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'attendance', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -524,26 +524,26 @@ CREATE UNIQUE INDEX [reports_uuid] ON [reports] (uuid);
 CREATE TRIGGER sync_reports_uuid AFTER INSERT ON [reports] WHEN new.uuid IS NULL BEGIN
     UPDATE [reports] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_reports_insert AFTER INSERT ON [reports] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_reports_insert AFTER INSERT ON [reports] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'reports', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'reports', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_reports_update AFTER UPDATE ON [reports] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_reports_update AFTER UPDATE ON [reports] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'reports', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'reports', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'reports', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'reports', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_reports_delete AFTER DELETE ON [reports] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_reports_delete AFTER DELETE ON [reports] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'reports', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'reports', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -554,26 +554,26 @@ CREATE UNIQUE INDEX [report_wards_uuid] ON [report_wards] (uuid);
 CREATE TRIGGER sync_report_wards_uuid AFTER INSERT ON [report_wards] WHEN new.uuid IS NULL BEGIN
     UPDATE [report_wards] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_report_wards_insert AFTER INSERT ON [report_wards] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_wards_insert AFTER INSERT ON [report_wards] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_wards', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_wards', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_wards_update AFTER UPDATE ON [report_wards] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_wards_update AFTER UPDATE ON [report_wards] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_wards', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_wards', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_wards', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'report_wards', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_wards_delete AFTER DELETE ON [report_wards] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_wards_delete AFTER DELETE ON [report_wards] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_wards', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_wards', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -584,26 +584,26 @@ CREATE UNIQUE INDEX [report_recommendations_uuid] ON [report_recommendations] (u
 CREATE TRIGGER sync_report_recommendations_uuid AFTER INSERT ON [report_recommendations] WHEN new.uuid IS NULL BEGIN
     UPDATE [report_recommendations] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_report_recommendations_insert AFTER INSERT ON [report_recommendations] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_recommendations_insert AFTER INSERT ON [report_recommendations] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_recommendations', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_recommendations', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_recommendations_update AFTER UPDATE ON [report_recommendations] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_recommendations_update AFTER UPDATE ON [report_recommendations] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_recommendations', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_recommendations', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_recommendations', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'report_recommendations', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_recommendations_delete AFTER DELETE ON [report_recommendations] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_recommendations_delete AFTER DELETE ON [report_recommendations] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_recommendations', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_recommendations', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -614,26 +614,26 @@ CREATE UNIQUE INDEX [report_appendices_uuid] ON [report_appendices] (uuid);
 CREATE TRIGGER sync_report_appendices_uuid AFTER INSERT ON [report_appendices] WHEN new.uuid IS NULL BEGIN
     UPDATE [report_appendices] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_report_appendices_insert AFTER INSERT ON [report_appendices] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_appendices_insert AFTER INSERT ON [report_appendices] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_appendices', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_appendices', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_appendices_update AFTER UPDATE ON [report_appendices] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_appendices_update AFTER UPDATE ON [report_appendices] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_appendices', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_appendices', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_appendices', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'report_appendices', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_appendices_delete AFTER DELETE ON [report_appendices] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_appendices_delete AFTER DELETE ON [report_appendices] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_appendices', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_appendices', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -644,26 +644,26 @@ CREATE UNIQUE INDEX [report_sections_uuid] ON [report_sections] (uuid);
 CREATE TRIGGER sync_report_sections_uuid AFTER INSERT ON [report_sections] WHEN new.uuid IS NULL BEGIN
     UPDATE [report_sections] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_report_sections_insert AFTER INSERT ON [report_sections] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_sections_insert AFTER INSERT ON [report_sections] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_sections', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_sections', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_sections_update AFTER UPDATE ON [report_sections] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_sections_update AFTER UPDATE ON [report_sections] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_sections', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_sections', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_sections', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'report_sections', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_sections_delete AFTER DELETE ON [report_sections] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_sections_delete AFTER DELETE ON [report_sections] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_sections', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_sections', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -674,26 +674,26 @@ CREATE UNIQUE INDEX [report_paragraphs_uuid] ON [report_paragraphs] (uuid);
 CREATE TRIGGER sync_report_paragraphs_uuid AFTER INSERT ON [report_paragraphs] WHEN new.uuid IS NULL BEGIN
     UPDATE [report_paragraphs] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_report_paragraphs_insert AFTER INSERT ON [report_paragraphs] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_paragraphs_insert AFTER INSERT ON [report_paragraphs] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_paragraphs', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_paragraphs', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_paragraphs_update AFTER UPDATE ON [report_paragraphs] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_paragraphs_update AFTER UPDATE ON [report_paragraphs] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_paragraphs', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_paragraphs', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_paragraphs', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'report_paragraphs', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_paragraphs_delete AFTER DELETE ON [report_paragraphs] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_paragraphs_delete AFTER DELETE ON [report_paragraphs] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_paragraphs', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_paragraphs', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -704,26 +704,26 @@ CREATE UNIQUE INDEX [report_authors_uuid] ON [report_authors] (uuid);
 CREATE TRIGGER sync_report_authors_uuid AFTER INSERT ON [report_authors] WHEN new.uuid IS NULL BEGIN
     UPDATE [report_authors] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_report_authors_insert AFTER INSERT ON [report_authors] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_authors_insert AFTER INSERT ON [report_authors] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_authors', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_authors', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_authors_update AFTER UPDATE ON [report_authors] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_authors_update AFTER UPDATE ON [report_authors] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_authors', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_authors', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_authors', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'report_authors', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_authors_delete AFTER DELETE ON [report_authors] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_authors_delete AFTER DELETE ON [report_authors] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_authors', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_authors', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -734,26 +734,26 @@ CREATE UNIQUE INDEX [report_approvals_uuid] ON [report_approvals] (uuid);
 CREATE TRIGGER sync_report_approvals_uuid AFTER INSERT ON [report_approvals] WHEN new.uuid IS NULL BEGIN
     UPDATE [report_approvals] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_report_approvals_insert AFTER INSERT ON [report_approvals] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_approvals_insert AFTER INSERT ON [report_approvals] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_approvals', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_approvals', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_approvals_update AFTER UPDATE ON [report_approvals] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_approvals_update AFTER UPDATE ON [report_approvals] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_approvals', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_approvals', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_approvals', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'report_approvals', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_report_approvals_delete AFTER DELETE ON [report_approvals] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_report_approvals_delete AFTER DELETE ON [report_approvals] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'report_approvals', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'report_approvals', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -764,26 +764,26 @@ CREATE UNIQUE INDEX [agenda_items_uuid] ON [agenda_items] (uuid);
 CREATE TRIGGER sync_agenda_items_uuid AFTER INSERT ON [agenda_items] WHEN new.uuid IS NULL BEGIN
     UPDATE [agenda_items] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_agenda_items_insert AFTER INSERT ON [agenda_items] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_agenda_items_insert AFTER INSERT ON [agenda_items] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'agenda_items', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'agenda_items', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_agenda_items_update AFTER UPDATE ON [agenda_items] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_agenda_items_update AFTER UPDATE ON [agenda_items] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'agenda_items', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'agenda_items', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'agenda_items', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'agenda_items', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_agenda_items_delete AFTER DELETE ON [agenda_items] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_agenda_items_delete AFTER DELETE ON [agenda_items] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'agenda_items', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'agenda_items', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -794,26 +794,26 @@ CREATE UNIQUE INDEX [declarations_uuid] ON [declarations] (uuid);
 CREATE TRIGGER sync_declarations_uuid AFTER INSERT ON [declarations] WHEN new.uuid IS NULL BEGIN
     UPDATE [declarations] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_declarations_insert AFTER INSERT ON [declarations] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_declarations_insert AFTER INSERT ON [declarations] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'declarations', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'declarations', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_declarations_update AFTER UPDATE ON [declarations] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_declarations_update AFTER UPDATE ON [declarations] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'declarations', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'declarations', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'declarations', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'declarations', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_declarations_delete AFTER DELETE ON [declarations] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_declarations_delete AFTER DELETE ON [declarations] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'declarations', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'declarations', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -824,26 +824,26 @@ CREATE UNIQUE INDEX [minutes_uuid] ON [minutes] (uuid);
 CREATE TRIGGER sync_minutes_uuid AFTER INSERT ON [minutes] WHEN new.uuid IS NULL BEGIN
     UPDATE [minutes] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_minutes_insert AFTER INSERT ON [minutes] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_minutes_insert AFTER INSERT ON [minutes] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minutes', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'minutes', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_minutes_update AFTER UPDATE ON [minutes] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_minutes_update AFTER UPDATE ON [minutes] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minutes', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'minutes', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minutes', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'minutes', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_minutes_delete AFTER DELETE ON [minutes] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_minutes_delete AFTER DELETE ON [minutes] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minutes', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'minutes', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -854,26 +854,26 @@ CREATE UNIQUE INDEX [minute_paragraphs_uuid] ON [minute_paragraphs] (uuid);
 CREATE TRIGGER sync_minute_paragraphs_uuid AFTER INSERT ON [minute_paragraphs] WHEN new.uuid IS NULL BEGIN
     UPDATE [minute_paragraphs] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_minute_paragraphs_insert AFTER INSERT ON [minute_paragraphs] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_minute_paragraphs_insert AFTER INSERT ON [minute_paragraphs] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minute_paragraphs', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'minute_paragraphs', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_minute_paragraphs_update AFTER UPDATE ON [minute_paragraphs] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_minute_paragraphs_update AFTER UPDATE ON [minute_paragraphs] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minute_paragraphs', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'minute_paragraphs', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minute_paragraphs', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'minute_paragraphs', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_minute_paragraphs_delete AFTER DELETE ON [minute_paragraphs] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_minute_paragraphs_delete AFTER DELETE ON [minute_paragraphs] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minute_paragraphs', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'minute_paragraphs', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -884,26 +884,26 @@ CREATE UNIQUE INDEX [minute_bullets_uuid] ON [minute_bullets] (uuid);
 CREATE TRIGGER sync_minute_bullets_uuid AFTER INSERT ON [minute_bullets] WHEN new.uuid IS NULL BEGIN
     UPDATE [minute_bullets] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_minute_bullets_insert AFTER INSERT ON [minute_bullets] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_minute_bullets_insert AFTER INSERT ON [minute_bullets] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minute_bullets', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'minute_bullets', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_minute_bullets_update AFTER UPDATE ON [minute_bullets] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_minute_bullets_update AFTER UPDATE ON [minute_bullets] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minute_bullets', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'minute_bullets', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minute_bullets', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'minute_bullets', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_minute_bullets_delete AFTER DELETE ON [minute_bullets] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_minute_bullets_delete AFTER DELETE ON [minute_bullets] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minute_bullets', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'minute_bullets', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -914,26 +914,26 @@ CREATE UNIQUE INDEX [resolutions_uuid] ON [resolutions] (uuid);
 CREATE TRIGGER sync_resolutions_uuid AFTER INSERT ON [resolutions] WHEN new.uuid IS NULL BEGIN
     UPDATE [resolutions] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_resolutions_insert AFTER INSERT ON [resolutions] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_resolutions_insert AFTER INSERT ON [resolutions] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'resolutions', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'resolutions', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_resolutions_update AFTER UPDATE ON [resolutions] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_resolutions_update AFTER UPDATE ON [resolutions] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'resolutions', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'resolutions', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'resolutions', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'resolutions', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_resolutions_delete AFTER DELETE ON [resolutions] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_resolutions_delete AFTER DELETE ON [resolutions] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'resolutions', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'resolutions', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -944,26 +944,26 @@ CREATE UNIQUE INDEX [minute_revisions_uuid] ON [minute_revisions] (uuid);
 CREATE TRIGGER sync_minute_revisions_uuid AFTER INSERT ON [minute_revisions] WHEN new.uuid IS NULL BEGIN
     UPDATE [minute_revisions] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_minute_revisions_insert AFTER INSERT ON [minute_revisions] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_minute_revisions_insert AFTER INSERT ON [minute_revisions] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minute_revisions', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'minute_revisions', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_minute_revisions_update AFTER UPDATE ON [minute_revisions] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_minute_revisions_update AFTER UPDATE ON [minute_revisions] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minute_revisions', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'minute_revisions', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minute_revisions', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'minute_revisions', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_minute_revisions_delete AFTER DELETE ON [minute_revisions] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_minute_revisions_delete AFTER DELETE ON [minute_revisions] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'minute_revisions', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'minute_revisions', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -974,26 +974,26 @@ CREATE UNIQUE INDEX [recommendations_uuid] ON [recommendations] (uuid);
 CREATE TRIGGER sync_recommendations_uuid AFTER INSERT ON [recommendations] WHEN new.uuid IS NULL BEGIN
     UPDATE [recommendations] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_recommendations_insert AFTER INSERT ON [recommendations] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_recommendations_insert AFTER INSERT ON [recommendations] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'recommendations', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'recommendations', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_recommendations_update AFTER UPDATE ON [recommendations] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_recommendations_update AFTER UPDATE ON [recommendations] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'recommendations', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'recommendations', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'recommendations', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'recommendations', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_recommendations_delete AFTER DELETE ON [recommendations] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_recommendations_delete AFTER DELETE ON [recommendations] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'recommendations', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'recommendations', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -1004,26 +1004,26 @@ CREATE UNIQUE INDEX [recommendation_updates_uuid] ON [recommendation_updates] (u
 CREATE TRIGGER sync_recommendation_updates_uuid AFTER INSERT ON [recommendation_updates] WHEN new.uuid IS NULL BEGIN
     UPDATE [recommendation_updates] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_recommendation_updates_insert AFTER INSERT ON [recommendation_updates] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_recommendation_updates_insert AFTER INSERT ON [recommendation_updates] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'recommendation_updates', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'recommendation_updates', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_recommendation_updates_update AFTER UPDATE ON [recommendation_updates] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_recommendation_updates_update AFTER UPDATE ON [recommendation_updates] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'recommendation_updates', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'recommendation_updates', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'recommendation_updates', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'recommendation_updates', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_recommendation_updates_delete AFTER DELETE ON [recommendation_updates] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_recommendation_updates_delete AFTER DELETE ON [recommendation_updates] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'recommendation_updates', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'recommendation_updates', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -1034,26 +1034,26 @@ CREATE UNIQUE INDEX [indicators_uuid] ON [indicators] (uuid);
 CREATE TRIGGER sync_indicators_uuid AFTER INSERT ON [indicators] WHEN new.uuid IS NULL BEGIN
     UPDATE [indicators] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_indicators_insert AFTER INSERT ON [indicators] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_indicators_insert AFTER INSERT ON [indicators] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'indicators', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'indicators', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_indicators_update AFTER UPDATE ON [indicators] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_indicators_update AFTER UPDATE ON [indicators] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'indicators', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'indicators', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'indicators', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'indicators', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_indicators_delete AFTER DELETE ON [indicators] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_indicators_delete AFTER DELETE ON [indicators] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'indicators', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'indicators', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -1064,26 +1064,26 @@ CREATE UNIQUE INDEX [indicator_comparators_uuid] ON [indicator_comparators] (uui
 CREATE TRIGGER sync_indicator_comparators_uuid AFTER INSERT ON [indicator_comparators] WHEN new.uuid IS NULL BEGIN
     UPDATE [indicator_comparators] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_indicator_comparators_insert AFTER INSERT ON [indicator_comparators] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_indicator_comparators_insert AFTER INSERT ON [indicator_comparators] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'indicator_comparators', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'indicator_comparators', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_indicator_comparators_update AFTER UPDATE ON [indicator_comparators] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_indicator_comparators_update AFTER UPDATE ON [indicator_comparators] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'indicator_comparators', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'indicator_comparators', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'indicator_comparators', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'indicator_comparators', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_indicator_comparators_delete AFTER DELETE ON [indicator_comparators] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_indicator_comparators_delete AFTER DELETE ON [indicator_comparators] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'indicator_comparators', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'indicator_comparators', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -1094,26 +1094,26 @@ CREATE UNIQUE INDEX [indicator_values_uuid] ON [indicator_values] (uuid);
 CREATE TRIGGER sync_indicator_values_uuid AFTER INSERT ON [indicator_values] WHEN new.uuid IS NULL BEGIN
     UPDATE [indicator_values] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_indicator_values_insert AFTER INSERT ON [indicator_values] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_indicator_values_insert AFTER INSERT ON [indicator_values] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'indicator_values', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'indicator_values', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_indicator_values_update AFTER UPDATE ON [indicator_values] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_indicator_values_update AFTER UPDATE ON [indicator_values] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'indicator_values', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'indicator_values', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'indicator_values', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'indicator_values', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_indicator_values_delete AFTER DELETE ON [indicator_values] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_indicator_values_delete AFTER DELETE ON [indicator_values] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'indicator_values', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'indicator_values', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -1124,26 +1124,26 @@ CREATE UNIQUE INDEX [status_overrides_uuid] ON [status_overrides] (uuid);
 CREATE TRIGGER sync_status_overrides_uuid AFTER INSERT ON [status_overrides] WHEN new.uuid IS NULL BEGIN
     UPDATE [status_overrides] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_status_overrides_insert AFTER INSERT ON [status_overrides] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_status_overrides_insert AFTER INSERT ON [status_overrides] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'status_overrides', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'status_overrides', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_status_overrides_update AFTER UPDATE ON [status_overrides] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_status_overrides_update AFTER UPDATE ON [status_overrides] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'status_overrides', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'status_overrides', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'status_overrides', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'status_overrides', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_status_overrides_delete AFTER DELETE ON [status_overrides] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_status_overrides_delete AFTER DELETE ON [status_overrides] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'status_overrides', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'status_overrides', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -1154,26 +1154,26 @@ CREATE UNIQUE INDEX [exercises_uuid] ON [exercises] (uuid);
 CREATE TRIGGER sync_exercises_uuid AFTER INSERT ON [exercises] WHEN new.uuid IS NULL BEGIN
     UPDATE [exercises] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_exercises_insert AFTER INSERT ON [exercises] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_exercises_insert AFTER INSERT ON [exercises] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'exercises', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'exercises', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_exercises_update AFTER UPDATE ON [exercises] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_exercises_update AFTER UPDATE ON [exercises] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'exercises', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'exercises', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'exercises', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'exercises', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_exercises_delete AFTER DELETE ON [exercises] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_exercises_delete AFTER DELETE ON [exercises] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'exercises', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'exercises', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -1184,26 +1184,26 @@ CREATE UNIQUE INDEX [exercise_channels_uuid] ON [exercise_channels] (uuid);
 CREATE TRIGGER sync_exercise_channels_uuid AFTER INSERT ON [exercise_channels] WHEN new.uuid IS NULL BEGIN
     UPDATE [exercise_channels] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_exercise_channels_insert AFTER INSERT ON [exercise_channels] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_exercise_channels_insert AFTER INSERT ON [exercise_channels] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'exercise_channels', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'exercise_channels', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_exercise_channels_update AFTER UPDATE ON [exercise_channels] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_exercise_channels_update AFTER UPDATE ON [exercise_channels] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'exercise_channels', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'exercise_channels', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'exercise_channels', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'exercise_channels', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_exercise_channels_delete AFTER DELETE ON [exercise_channels] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_exercise_channels_delete AFTER DELETE ON [exercise_channels] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'exercise_channels', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'exercise_channels', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -1214,26 +1214,26 @@ CREATE UNIQUE INDEX [feedback_uuid] ON [feedback] (uuid);
 CREATE TRIGGER sync_feedback_uuid AFTER INSERT ON [feedback] WHEN new.uuid IS NULL BEGIN
     UPDATE [feedback] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_feedback_insert AFTER INSERT ON [feedback] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_feedback_insert AFTER INSERT ON [feedback] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'feedback', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'feedback', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_feedback_update AFTER UPDATE ON [feedback] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_feedback_update AFTER UPDATE ON [feedback] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'feedback', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'feedback', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'feedback', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'feedback', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_feedback_delete AFTER DELETE ON [feedback] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_feedback_delete AFTER DELETE ON [feedback] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'feedback', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'feedback', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 
@@ -1244,26 +1244,26 @@ CREATE UNIQUE INDEX [feedback_theme_links_uuid] ON [feedback_theme_links] (uuid)
 CREATE TRIGGER sync_feedback_theme_links_uuid AFTER INSERT ON [feedback_theme_links] WHEN new.uuid IS NULL BEGIN
     UPDATE [feedback_theme_links] SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE rowid = new.rowid;
 END;
-CREATE TRIGGER sync_feedback_theme_links_insert AFTER INSERT ON [feedback_theme_links] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_feedback_theme_links_insert AFTER INSERT ON [feedback_theme_links] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'feedback_theme_links', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'feedback_theme_links', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_feedback_theme_links_update AFTER UPDATE ON [feedback_theme_links] WHEN new.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_feedback_theme_links_update AFTER UPDATE ON [feedback_theme_links] WHEN new.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'feedback_theme_links', new.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'feedback_theme_links', new.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid;
+    UPDATE sync_state SET change_no = change_no + 1 WHERE old.uuid IS NOT NULL AND old.uuid <> new.uuid;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'feedback_theme_links', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
+        SELECT 'feedback_theme_links', old.uuid, change_no FROM sync_state WHERE id = 1 AND old.uuid IS NOT NULL AND old.uuid <> new.uuid
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
-CREATE TRIGGER sync_feedback_theme_links_delete AFTER DELETE ON [feedback_theme_links] WHEN old.uuid IS NOT NULL BEGIN
-    UPDATE sync_state SET change_no = change_no + 1 WHERE tracking = 1 AND applying = 0;
+CREATE TRIGGER sync_feedback_theme_links_delete AFTER DELETE ON [feedback_theme_links] WHEN old.uuid IS NOT NULL AND (SELECT tracking = 1 AND applying = 0 FROM sync_state) BEGIN
+    UPDATE sync_state SET change_no = change_no + 1;
     INSERT INTO sync_pending (table_name, uuid, change_no)
-        SELECT 'feedback_theme_links', old.uuid, change_no FROM sync_state WHERE tracking = 1 AND applying = 0
+        SELECT 'feedback_theme_links', old.uuid, change_no FROM sync_state WHERE id = 1
         ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;
 END;
 

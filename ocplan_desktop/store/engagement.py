@@ -78,8 +78,8 @@ def add_feedback_batch(
         ]
         if links:
             db.conn.executemany(
-                "INSERT INTO feedback_theme_links (feedback_id, theme_id) VALUES (?, ?)",
-                [(link["feedback_id"], link["theme_id"]) for link in links],
+                "INSERT INTO feedback_theme_links (feedback_id, theme_id, uuid) VALUES (?, ?, ?)",
+                [(link["feedback_id"], link["theme_id"], str(uuid.uuid4())) for link in links],
             )
         records.audit(ws, "bulk", "feedback", None, summary=f"{summary} ({len(ids):,} responses)")
     return ids

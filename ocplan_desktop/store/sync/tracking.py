@@ -115,13 +115,19 @@ def search_trigger_sql(read_trigger: Callable[[str], str]) -> list[str]:
     return statements
 
 
+# Whether changes are noted now: the workspace syncs, and the sync is not writing what it pulled.
+# In each trigger's WHEN, so a workspace that does not sync pays one lookup per row and no more.
+_NOTING = "(SELECT tracking = 1 AND applying = 0 FROM sync_state)"
+
+
 def _note(table: str, row: str, condition: str = "") -> str:
-    """SQL noting `row` (`new` or `old`) of `table` as changed, when the workspace syncs."""
-    where = "tracking = 1 AND applying = 0" + (f" AND {condition}" if condition else "")
+    """SQL noting `row` (`new` or `old`) of `table` as changed, with the counter's next number."""
+    where = f" WHERE {condition}" if condition else ""
+    also = f" AND {condition}" if condition else ""
     return (
-        f"    UPDATE sync_state SET change_no = change_no + 1 WHERE {where};\n"
+        f"    UPDATE sync_state SET change_no = change_no + 1{where};\n"
         "    INSERT INTO sync_pending (table_name, uuid, change_no)\n"
-        f"        SELECT '{table}', {row}.uuid, change_no FROM sync_state WHERE {where}\n"
+        f"        SELECT '{table}', {row}.uuid, change_no FROM sync_state WHERE id = 1{also}\n"
         "        ON CONFLICT (table_name, uuid) DO UPDATE SET change_no = excluded.change_no;\n"
     )
 
@@ -132,12 +138,12 @@ def trigger_sql(table: str) -> list[str]:
         f"CREATE TRIGGER sync_{table}_uuid AFTER INSERT ON [{table}] WHEN new.uuid IS NULL BEGIN\n"
         f"    UPDATE [{table}] SET uuid = {UUID_SQL} WHERE rowid = new.rowid;\nEND;",
         f"CREATE TRIGGER sync_{table}_insert AFTER INSERT ON [{table}] "
-        f"WHEN new.uuid IS NOT NULL BEGIN\n{_note(table, 'new')}END;",
+        f"WHEN new.uuid IS NOT NULL AND {_NOTING} BEGIN\n{_note(table, 'new')}END;",
         f"CREATE TRIGGER sync_{table}_update AFTER UPDATE ON [{table}] "
-        f"WHEN new.uuid IS NOT NULL BEGIN\n{_note(table, 'new')}"
+        f"WHEN new.uuid IS NOT NULL AND {_NOTING} BEGIN\n{_note(table, 'new')}"
         f"{_note(table, 'old', 'old.uuid IS NOT NULL AND old.uuid <> new.uuid')}END;",
         f"CREATE TRIGGER sync_{table}_delete AFTER DELETE ON [{table}] "
-        f"WHEN old.uuid IS NOT NULL BEGIN\n{_note(table, 'old')}END;",
+        f"WHEN old.uuid IS NOT NULL AND {_NOTING} BEGIN\n{_note(table, 'old')}END;",
     ]
 
 
