@@ -13,7 +13,7 @@ from ocplan_desktop.domain.merge import ORDER, WHOLE_RECORD
 from ocplan_desktop.domain.minutes import Minutes
 from ocplan_desktop.domain.numbering import Node, Tree
 from ocplan_desktop.domain.sync import Conflict, Keep
-from ocplan_desktop.services import minutes_approval
+from ocplan_desktop.services import edits, minutes_approval
 from ocplan_desktop.services.change import (
     AGENDA,
     COMMITTEES,
@@ -92,7 +92,8 @@ def shown_value(ws: Workspace, conflict: Conflict, value: object) -> str:
 
 
 def resolve(ws: Workspace, conflict_id: int, keep: Keep) -> Change:
-    """Settle one conflict; with `keep="mine"` my value goes back in (and is sent next sync)."""
+    """Settle one conflict; with `keep="mine"` my value goes back in (and is sent next sync).
+    Undoing it opens the conflict again and puts back what the workspace held."""
     if keep not in ("mine", "theirs"):
         raise ValidationError("keep mine or theirs", field="keep")
     conflict = store.get_conflict(ws, conflict_id)
@@ -101,15 +102,37 @@ def resolve(ws: Workspace, conflict_id: int, keep: Keep) -> Change:
             f"conflict {conflict_id} was settled already (kept {conflict.kept}) on "
             f"{conflict.resolved_at[:10]}"
         )
+    kind = kind_of(conflict.shown_table)
     with ws.atomic():
+        changes: list[Change] = []
         if keep == "mine":
             minutes_id = store.minutes_of(ws, conflict)
             if minutes_id is not None and _locked(ws, minutes_id):
-                _keep_as_correction(ws, conflict, minutes_id)
+                changes.append(_keep_as_correction(ws, conflict, minutes_id))
             else:
-                store.write_mine(ws, conflict)
+                changes += [_write(ws, step, kind) for step in store.mine_steps(ws, conflict)]
         store.mark_settled(ws, conflict_id, keep)
-    return Change.of(kind_of(conflict.shown_table), description=f"conflict {conflict_id} settled")
+    done = edits.combined(changes)
+
+    def undo(w: Workspace) -> Change:
+        with w.atomic():
+            if done.undo is not None:
+                done.undo(w)
+            store.reopen(w, conflict_id)
+        return Change.of(kind, undo=lambda again: resolve(again, conflict_id, keep))
+
+    return Change(done.kinds | {kind}, done.ids, undo, f"conflict {conflict_id} settled")
+
+
+def _write(ws: Workspace, step: store.Step, kind: str) -> Change:
+    if step.row_id is not None and step.kind == "update":
+        return edits.updated(ws, step.table, step.row_id, step.values, kind)
+    if step.row_id is not None and step.kind == "delete":
+        return edits.deleted(ws, step.table, step.row_id, kind)
+    if step.kind == "insert" and "id" in (store.local_columns(ws, step.table)):
+        return edits.inserted(ws, step.table, step.values, kind)
+    store.write_step(ws, step)
+    return Change.of(kind)
 
 
 def _locked(ws: Workspace, minutes_id: int) -> bool:
@@ -117,7 +140,7 @@ def _locked(ws: Workspace, minutes_id: int) -> bool:
     return meeting_store.meeting_details(ws, meeting_store.item_meeting_id(ws, item_id)).locked
 
 
-def _keep_as_correction(ws: Workspace, conflict: Conflict, minutes_id: int) -> None:
+def _keep_as_correction(ws: Workspace, conflict: Conflict, minutes_id: int) -> Change:
     """My offline edit to minutes approved meanwhile, recorded as a correction (a new revision)."""
     item_id = minutes_store.item_of_minutes(ws, minutes_id)
     current = minutes_store.load_minutes(ws, item_id)
@@ -128,7 +151,7 @@ def _keep_as_correction(ws: Workspace, conflict: Conflict, minutes_id: int) -> N
         f"Offline edit kept after the minutes were approved{who} "
         f"(sync conflict {conflict.id}: {conflict.record})"
     )
-    minutes_approval.revise(ws, item_id, corrected, reason)
+    return minutes_approval.revise(ws, item_id, corrected, reason)
 
 
 def _corrected(ws: Workspace, current: Minutes, conflict: Conflict, minutes_id: int) -> Minutes:

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocplan_desktop.domain.errors import OcplanError
 from ocplan_desktop.domain.sync import Conflict, when_text
 from ocplan_desktop.domain.textdiff import word_diff
 from ocplan_desktop.services import sync_conflicts
+from ocplan_desktop.services.change import Change
 from ocplan_desktop.ui.session import Session
 
 ADDED = "background-color:#d4f4d2"
@@ -54,7 +54,7 @@ def side_by_side(mine: str, theirs: str) -> tuple[str, str]:
 
 
 class ConflictsDialog(QDialog):
-    settled = Signal(object)  # the Change a resolution made
+    settled = Signal(object)  # the Conflict just settled
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,15 +103,12 @@ class ConflictsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.keep_mine.clicked.connect(lambda: self._settle("mine"))
         self.keep_theirs.clicked.connect(lambda: self._settle("theirs"))
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.session.changed.connect(self._on_session_changed)
         self.refresh()
 
     def refresh(self) -> None:
@@ -140,7 +137,6 @@ class ConflictsDialog(QDialog):
         self._show(self.current())
 
     def _show(self, conflict: Conflict | None) -> None:
-        self.error.clear()
         if conflict is None:
             for view in (self.mine, self.theirs):
                 view.clear()
@@ -162,14 +158,15 @@ class ConflictsDialog(QDialog):
         self.message.setText(conflict.message)
 
     def _settle(self, keep: str) -> None:
+        """Keep mine or theirs as one undoable edit (Edit ▸ Undo opens the conflict again)."""
         conflict = self.current()
         if conflict is None:
             return
-        try:
-            change = sync_conflicts.resolve(self.session.workspace(), conflict.id, keep)  # type: ignore[arg-type]
-        except OcplanError as error:
-            self.error.setText(str(error))
-            return
-        self.session.broadcast(change)
-        self.settled.emit(change)
+        words = f"Keep {keep}: {conflict.record}"
+        if self.session.run(words, lambda ws: sync_conflicts.resolve(ws, conflict.id, keep)):  # type: ignore[arg-type]
+            self.settled.emit(conflict)
         self.refresh()
+
+    def _on_session_changed(self, _change: Change) -> None:
+        if self.isVisible():
+            self.refresh()

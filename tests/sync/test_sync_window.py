@@ -128,6 +128,13 @@ def test_a_conflict_opens_the_conflicts_dialog_with_a_word_level_difference(bob_
     qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
     assert dialog.list.count() == 0 and dialog.empty.isVisible()
     assert minutes.view(ws, item).paragraphs[0][1].endswith("Members asked for a briefing.")
+    # settling is an edit like any other: undo opens the conflict again with theirs back
+    window.undo_stack.undo()
+    assert dialog.list.count() == 1
+    assert not minutes.view(ws, item).paragraphs[0][1].endswith("Members asked for a briefing.")
+    window.undo_stack.redo()
+    assert dialog.list.count() == 0
+    assert minutes.view(ws, item).paragraphs[0][1].endswith("Members asked for a briefing.")
     assert "1 change waiting" in window.sync_controller.status.text()
     sync_in_window(qtbot, window, keys=False)  # from the menu, with the dialog still open
     assert "nothing waiting" in window.sync_controller.status.text()

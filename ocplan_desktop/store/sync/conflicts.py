@@ -7,7 +7,8 @@ against the team's value as its base); keeping theirs changes nothing but the co
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from ocplan_desktop.domain.errors import NotFoundError, ValidationError
 from ocplan_desktop.domain.merge import WHOLE_RECORD
@@ -57,6 +58,10 @@ def mark_settled(ws: Workspace, conflict_id: int, keep: Keep) -> None:
         )
 
 
+def local_columns(ws: Workspace, table: str) -> set[str]:
+    return {row["name"] for row in ws.query(f"PRAGMA table_info([{table}])")}
+
+
 def local_row(ws: Workspace, table: str, uuid: str) -> dict[str, Any] | None:
     rows = ws.query(f"SELECT * FROM [{table}] WHERE uuid = ?", (uuid,))
     return rows[0] if rows else None
@@ -69,29 +74,22 @@ def _shape(ws: Workspace, table: str) -> Shape:
     return found
 
 
-def _update(ws: Workspace, shape: Shape, row: dict[str, Any], values: dict[str, Any]) -> None:
-    changes = {name: value for name, value in values.items() if row.get(name) != value}
-    if not changes:
-        return
-    if shape.has_id:
-        records.update(ws, shape.name, int(row["id"]), changes)
-        return
+@dataclass(frozen=True)
+class Step:
+    """One write that puts my value back: the service makes it (undoably where it can)."""
+
+    kind: Literal["update", "insert", "delete"]
+    table: str
+    row_id: int | None  # None: a table whose rows have no id (a link), written by `write_step`
+    values: dict[str, Any]
+    uuid: str
+
+
+def reopen(ws: Workspace, conflict_id: int) -> None:
     with ws.atomic() as db:
-        assignments = ", ".join(f"[{name}] = ?" for name in changes)
         db.execute(
-            f"UPDATE [{shape.name}] SET {assignments} WHERE uuid = ?",
-            [*changes.values(), row["uuid"]],
+            "UPDATE sync_conflicts SET resolved_at = NULL, kept = NULL WHERE id = ?", (conflict_id,)
         )
-        records.audit(ws, "update", shape.name, None, row, {**row, **changes})
-
-
-def _delete(ws: Workspace, shape: Shape, row: dict[str, Any]) -> None:
-    if shape.has_id:
-        records.delete(ws, shape.name, int(row["id"]))
-        return
-    with ws.atomic() as db:
-        db.execute(f"DELETE FROM [{shape.name}] WHERE uuid = ?", (row["uuid"],))
-        records.audit(ws, "delete", shape.name, None, row, None)
 
 
 def _local_values(ws: Workspace, shape: Shape, wire: dict[str, Any], what: str) -> dict[str, Any]:
@@ -104,37 +102,34 @@ def _local_values(ws: Workspace, shape: Shape, wire: dict[str, Any], what: str) 
         ) from None
 
 
-def write_mine(ws: Workspace, conflict: Conflict) -> None:
-    """Make this workspace hold my value again (audited, and so waiting to be sent)."""
+def mine_steps(ws: Workspace, conflict: Conflict) -> list[Step]:
+    """What to write so this workspace holds my value again (then it waits to be sent)."""
     if conflict.is_order:
-        write_order(ws, conflict.shown_table, conflict.uuid, list(conflict.mine or []))
-        return
+        return order_steps(ws, conflict.shown_table, conflict.uuid, list(conflict.mine or []))
     shape = _shape(ws, conflict.table)
     row = local_row(ws, shape.name, conflict.uuid)
+    row_id = int(row["id"]) if row is not None and shape.has_id else None
     if conflict.field == WHOLE_RECORD:
         mine = conflict.mine
         if mine is None:
-            if row is not None:
-                _delete(ws, shape, row)
-            return
+            return [] if row is None else [Step("delete", shape.name, row_id, {}, conflict.uuid)]
         values = _local_values(ws, shape, dict(mine), conflict.record)
-        if row is not None:
-            _update(ws, shape, row, values)
-            return
-        values["uuid"] = conflict.uuid
-        if shape.table.ordered_by is not None:
-            values["position"] = 1_000_000
-        records.insert(ws, shape.name, values)
-        return
-    if row is None:
+        if row is None:
+            values["uuid"] = conflict.uuid
+            if shape.table.ordered_by is not None:
+                values["position"] = 1_000_000
+            return [Step("insert", shape.name, None, values, conflict.uuid)]
+    elif row is None:
         raise ValidationError(
             f"{conflict.record} was deleted meanwhile: keep theirs, or add it again by hand"
         )
-    values = _local_values(ws, shape, {conflict.field: conflict.mine}, conflict.record)
-    _update(ws, shape, row, values)
+    else:
+        values = _local_values(ws, shape, {conflict.field: conflict.mine}, conflict.record)
+    changed = {name: value for name, value in values.items() if row.get(name) != value}
+    return [Step("update", shape.name, row_id, changed, conflict.uuid)] if changed else []
 
 
-def write_order(ws: Workspace, table: str, group: str, items: list[str]) -> None:
+def order_steps(ws: Workspace, table: str, group: str, items: list[str]) -> list[Step]:
     """Put one parent's rows in the order `items` gives (rows it does not name go last)."""
     shape = _shape(ws, table)
     columns = shape.table.ordered_by or ()
@@ -147,10 +142,30 @@ def write_order(ws: Workspace, table: str, group: str, items: list[str]) -> None
     wanted = [uuid for uuid in items if any(row["uuid"] == uuid for row in rows)]
     wanted += [row["uuid"] for row in rows if row["uuid"] not in wanted]
     by_uuid = {row["uuid"]: row for row in rows}
-    with ws.atomic():
-        for index, uuid in enumerate(wanted):
-            if by_uuid[uuid]["position"] != index:
-                records.update(ws, table, int(by_uuid[uuid]["id"]), {"position": index})
+    return [
+        Step("update", table, int(by_uuid[uuid]["id"]), {"position": index}, uuid)
+        for index, uuid in enumerate(wanted)
+        if by_uuid[uuid]["position"] != index
+    ]
+
+
+def write_step(ws: Workspace, step: Step) -> None:
+    """A step on a row without an id (a link between two records), audited but not undoable."""
+    with ws.atomic() as db:
+        if step.kind == "insert":
+            records.insert(ws, step.table, step.values)
+            return
+        row = local_row(ws, step.table, step.uuid)
+        if step.kind == "delete":
+            db.execute(f"DELETE FROM [{step.table}] WHERE uuid = ?", (step.uuid,))
+            records.audit(ws, "delete", step.table, None, row, None)
+            return
+        assignments = ", ".join(f"[{name}] = ?" for name in step.values)
+        db.execute(
+            f"UPDATE [{step.table}] SET {assignments} WHERE uuid = ?",
+            [*step.values.values(), step.uuid],
+        )
+        records.audit(ws, "update", step.table, None, row, {**(row or {}), **step.values})
 
 
 def readable(ws: Workspace, table: str, field_name: str, value: Any) -> Any:
