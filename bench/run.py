@@ -40,6 +40,9 @@ BUDGETS = {
     "csv_100k_ratio": 1.0,
     "xlsx_100k_ratio": 1.0,
     "peak_rss_mb": 200.0,
+    # team sync on localhost (issue 11): upload + join of the ten-year workspace; 100 changes
+    "sync_upload_s": 60.0,
+    "sync_100_s": 1.0,
 }
 
 
@@ -332,6 +335,10 @@ def measure_all(args: argparse.Namespace, folder: Path) -> int:
     results.update(measure_search(large))
     log("imports…")
     results.update(measure_imports(folder, 10_000 if args.quick else 100_000, 3, xlsx=True))
+    log("team sync (a throwaway PostgreSQL on localhost)…")
+    from sync_bench import measure_sync
+
+    results.update(measure_sync(large, folder, 3))
 
     keys = [
         "start_ratio",
@@ -349,6 +356,8 @@ def measure_all(args: argparse.Namespace, folder: Path) -> int:
         "xlsx_100k_s",
         "xlsx_100k_ratio",
         "peak_rss_mb",
+        "sync_upload_s",
+        "sync_100_s",
     ]
     medians = {key: round(results[key], 3) for key in keys}
     if args.json:

@@ -14,6 +14,3 @@ ALTER TABLE agenda_items ADD COLUMN exempt_reason TEXT NOT NULL DEFAULT '';
 -- know one). Its end time is `meetings.end_time` (0004).
 ALTER TABLE meetings ADD COLUMN web_link TEXT NOT NULL DEFAULT '';
 
--- The workspace's own identity, made once: calendar events are named by it and the meeting's id,
--- so a calendar imported again updates its events instead of doubling them.
-INSERT OR IGNORE INTO settings (key, value) VALUES ('workspace_id', lower(hex(randomblob(16))));

@@ -24,4 +24,9 @@ actual="$(dist/ocplan/ocplan --version)"
 dist/ocplan/ocplan demo "$scratch/demo.ocplan"
 dist/ocplan/ocplan summary --db "$scratch/demo.ocplan" | head -n 8
 dist/ocplan/ocplan --db "$scratch/demo.ocplan" --smoke
+# Team sync's PostgreSQL client loads in the bundle: a server that is not there is one line.
+if dist/ocplan/ocplan server init --server "postgresql://nobody@127.0.0.1:9/none" 2>"$scratch/err"; then
+    echo "server init against no server should fail" >&2; exit 1
+fi
+grep -q "cannot reach the team server" "$scratch/err" || { cat "$scratch/err" >&2; exit 1; }
 echo "bundle smoke test passed"

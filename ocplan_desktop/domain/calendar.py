@@ -17,6 +17,7 @@ DEFAULT_LENGTH = dt.timedelta(hours=2)
 @dataclass(frozen=True)
 class CalendarEntry:
     meeting_id: int
+    uuid: str  # the meeting's identity, the same on every officer's copy (team sync)
     committee_id: int
     committee: str
     date: str  # ISO
@@ -37,10 +38,12 @@ class CalendarEntry:
     def summary(self) -> str:
         return f"Cancelled: {self.committee}" if self.cancelled else self.committee
 
-    def uid(self, workspace_id: str) -> str:
-        """The same for this meeting in every export from this workspace, so a calendar that
-        imports the file again updates the event instead of adding a second one."""
-        return f"meeting-{self.meeting_id}.{workspace_id}@ocplan"
+    @property
+    def uid(self) -> str:
+        """The same for this meeting in every export, from this workspace or a teammate's synced
+        copy of it, so a calendar that imports the file again updates the event instead of adding
+        a second one."""
+        return f"meeting-{self.uuid}@ocplan"
 
     def times(self) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
         """(start, end): London times when the meeting has a start time, else the whole day."""

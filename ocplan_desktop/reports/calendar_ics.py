@@ -22,11 +22,11 @@ from ocplan_desktop.store.workspace import Workspace
 PRODUCT = "-//ocplan desktop//Meetings calendar//EN"
 
 
-def _event(entry: CalendarEntry, workspace_id: str, stamp: dt.datetime) -> Any:
+def _event(entry: CalendarEntry, stamp: dt.datetime) -> Any:
     import icalendar
 
     event = icalendar.Event()
-    event.add("uid", entry.uid(workspace_id))
+    event.add("uid", entry.uid)
     event.add("dtstamp", stamp)
     start, end = entry.times()
     event.add("dtstart", start)
@@ -71,11 +71,10 @@ def calendar_bytes(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"{council}: {title}" if council else title)
     calendar.add("x-wr-timezone", "Europe/London")
-    workspace_id = store.workspace_id(ws)
     for number, entry in enumerate(entries, start=1):
         if number % 200 == 0:
             progress.step(number, len(entries), "Writing the calendar…")
-        calendar.add_component(_event(entry, workspace_id, stamp))
+        calendar.add_component(_event(entry, stamp))
     if entries:
         first = dt.date.fromisoformat(entries[0].date) - dt.timedelta(days=366)
         last = dt.date.fromisoformat(entries[-1].date) + dt.timedelta(days=366)

@@ -9,7 +9,7 @@ from ocplan_desktop.store.workspace import Workspace
 
 def calendar_entries(ws: Workspace, committee_id: int | None = None) -> list[CalendarEntry]:
     rows = ws.query(
-        "SELECT meetings.id AS meeting_id, meetings.committee_id, committees.name AS committee,"
+        "SELECT meetings.id AS meeting_id, meetings.uuid, meetings.committee_id, committees.name AS committee,"
         " meetings.date, meetings.start_time, meetings.end_time, meetings.venue, meetings.status,"
         " meetings.web_link,"
         " (SELECT count(*) FROM audit_log WHERE audit_log.table_name = 'meetings'"
@@ -31,7 +31,3 @@ def calendar_entries(ws: Workspace, committee_id: int | None = None) -> list[Cal
     ):
         agendas.setdefault(row["meeting_id"], []).append(row["title"])
     return [CalendarEntry(**row, agenda=tuple(agendas.get(row["meeting_id"], []))) for row in rows]
-
-
-def workspace_id(ws: Workspace) -> str:
-    return ws.setting("workspace_id", "") or f"file-{ws.path.stem}"

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from ocplan_desktop.domain.meetings import Committee, Person
 from ocplan_desktop.store import records
+from ocplan_desktop.store.rowtypes import build
 from ocplan_desktop.store.workspace import Workspace
 
 
@@ -60,7 +61,7 @@ def list_people(ws: Workspace, kind: str | None = None) -> list[Person]:
         rows = ws.query("SELECT * FROM people WHERE kind = ? ORDER BY name", (kind,))
     else:
         rows = ws.query("SELECT * FROM people ORDER BY name")
-    return [Person(**row) for row in rows]
+    return [build(Person, row) for row in rows]
 
 
 def add_member(ws: Workspace, committee_id: int, person_id: int, role: str = "member") -> None:
@@ -88,7 +89,7 @@ def members(ws: Workspace, committee_id: int) -> list[tuple[Person, str]]:
     result = []
     for row in rows:
         role = row.pop("member_role")
-        result.append((Person(**row), role))
+        result.append((build(Person, row), role))
     return result
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ocplan_desktop.domain.engagement import Exercise
 from ocplan_desktop.store import records, search_index
+from ocplan_desktop.store.rowtypes import build
 from ocplan_desktop.store.workspace import Workspace
 
 
@@ -26,7 +28,7 @@ def list_exercises(ws: Workspace) -> list[Exercise]:
         "(SELECT count(*) FROM feedback WHERE feedback.exercise_id = exercises.id) AS response_count "
         "FROM exercises ORDER BY opens_on, title"
     )
-    return [Exercise(**row) for row in rows]
+    return [build(Exercise, row) for row in rows]
 
 
 FEEDBACK_COLUMNS = frozenset(
@@ -84,10 +86,11 @@ def add_feedback_rows(
     size = chunk or max(len(rows), 1)
     with ws.atomic() as db, search_index.indexed_after(ws, "feedback") as first:
         # Ids given here (the next free ones, inside this transaction), so all rows go in as one
-        # bulk insert and the theme links can name them.
+        # bulk insert and the theme links can name them; each response's UUID (team sync) is
+        # given here too rather than by the table's trigger (an update per row).
         sql = (
-            f"INSERT INTO feedback (id, {', '.join(columns)}) "
-            f"VALUES (?, {', '.join('?' for _ in columns)})"
+            f"INSERT INTO feedback (id, uuid, {', '.join(columns)}) "
+            f"VALUES (?, ?, {', '.join('?' for _ in columns)})"
         )
         for start in range(0, len(rows), size):
             if on_chunk is not None:
@@ -95,7 +98,7 @@ def add_feedback_rows(
             db.conn.executemany(
                 sql,
                 [
-                    (row_id, *row)
+                    (row_id, str(uuid.uuid4()), *row)
                     for row_id, row in enumerate(rows[start : start + size], start=first + start)
                 ],
             )
@@ -108,7 +111,8 @@ def add_feedback_rows(
         ]
         if links:  # after the rows: written between chunks, they would slow every chunk
             db.conn.executemany(
-                "INSERT INTO feedback_theme_links (feedback_id, theme_id) VALUES (?, ?)", links
+                "INSERT INTO feedback_theme_links (feedback_id, theme_id, uuid) VALUES (?, ?, ?)",
+                [(feedback_id, theme_id, str(uuid.uuid4())) for feedback_id, theme_id in links],
             )
         records.audit(ws, "bulk", "feedback", None, summary=f"{summary} ({len(rows):,} responses)")
     return list(range(first, first + len(rows)))

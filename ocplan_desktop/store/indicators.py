@@ -10,6 +10,7 @@ from ocplan_desktop.domain.indicators import Indicator, IndicatorValue
 from ocplan_desktop.domain.performance import IndicatorSeries, Override, Polarity, Status
 from ocplan_desktop.store import records
 from ocplan_desktop.store.reference import ensure_periods, own_area
+from ocplan_desktop.store.rowtypes import build
 from ocplan_desktop.store.workspace import Workspace, now_text
 
 _SELECT = """
@@ -59,9 +60,8 @@ def list_indicators(ws: Workspace) -> list[Indicator]:
 
 
 def _indicator(row: dict[str, Any], comparators: tuple[str, ...]) -> Indicator:
-    fields = dict(row)
-    fields["tolerance_relative"] = bool(fields.get("tolerance_relative"))
-    return Indicator(**fields, comparators=comparators)
+    relative = bool(row.get("tolerance_relative"))
+    return build(Indicator, row, comparators=comparators, tolerance_relative=relative)
 
 
 def get_indicator(ws: Workspace, indicator_id: int) -> Indicator:

@@ -14,6 +14,7 @@ from ocplan_desktop.domain.meetings import (
     MeetingDetails,
 )
 from ocplan_desktop.store import records
+from ocplan_desktop.store.rowtypes import build
 from ocplan_desktop.store.workspace import Workspace
 
 _MEETING_SELECT = """
@@ -57,7 +58,7 @@ def list_meetings(ws: Workspace, committee_id: int | None = None) -> list[Meetin
             _MEETING_SELECT + " WHERE meetings.committee_id = ? ORDER BY meetings.date",
             (committee_id,),
         )
-    return [Meeting(**row) for row in rows]
+    return [build(Meeting, row) for row in rows]
 
 
 def get_meeting(ws: Workspace, meeting_id: int) -> Meeting:
@@ -217,7 +218,7 @@ def attendees(ws: Workspace, meeting_id: int) -> list[Attendee]:
         "ORDER BY committee_members.role IS NULL, committee_members.role <> 'chair', people.name",
         (meeting_id,),
     )
-    return [Attendee(**row) for row in rows]
+    return [build(Attendee, row) for row in rows]
 
 
 def attendance_status(ws: Workspace, meeting_id: int, person_id: int) -> str | None:
@@ -255,7 +256,7 @@ def declarations(ws: Workspace, meeting_id: int) -> list[Declaration]:
         " WHERE agenda_items.meeting_id = ? ORDER BY agenda_items.position, people.name",
         (meeting_id,),
     )
-    return [Declaration(**row) for row in rows]
+    return [build(Declaration, row) for row in rows]
 
 
 def minutes_exist(ws: Workspace, meeting_id: int) -> bool:

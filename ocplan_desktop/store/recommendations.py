@@ -7,6 +7,7 @@ from typing import Any
 
 from ocplan_desktop.domain.recommendations import ProgressUpdate, RecommendationRow
 from ocplan_desktop.store import records
+from ocplan_desktop.store.rowtypes import build
 from ocplan_desktop.store.workspace import Workspace, now_text
 
 _SELECT = """
@@ -80,7 +81,7 @@ def add_update(
 
 def list_recommendations(ws: Workspace) -> list[RecommendationRow]:
     rows = ws.query(_SELECT + " ORDER BY from_date, recommendations.reference")
-    return [RecommendationRow(**row) for row in rows]
+    return [build(RecommendationRow, row) for row in rows]
 
 
 def get_recommendation(ws: Workspace, recommendation_id: int) -> RecommendationRow:
@@ -148,7 +149,7 @@ def progress_updates(
     if where:
         sql += " WHERE " + " AND ".join(where)
     rows = ws.query(sql + " ORDER BY date, id", tuple(params))
-    return [ProgressUpdate(**row) for row in rows]
+    return [build(ProgressUpdate, row) for row in rows]
 
 
 def tracked_resolution_ids(ws: Workspace) -> set[int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -91,6 +92,9 @@ def insert_many(
     rows = [dict(record) for record in records]
     if not rows:
         return 0
+    if "uuid" in ws.db[table].columns_dict:  # a shared record's identity, given here: quicker
+        for row in rows:
+            row.setdefault("uuid", str(uuid.uuid4()))
     with ws.atomic() as db:
         # A table the search index covers has the batch indexed in one statement at the end.
         indexed = (
@@ -121,6 +125,10 @@ def insert_rows(
     unknown = [column for column in columns if column not in known]
     if unknown:
         raise ValueError(f"{table} has no column {', '.join(unknown)}")
+    values: Iterable[Sequence[Any]] = rows
+    if "uuid" in known and "uuid" not in columns:  # a shared record's identity, given here
+        columns = (*columns, "uuid")
+        values = ((*row, str(uuid.uuid4())) for row in rows)
     names = ", ".join(f"[{column}]" for column in columns)
     marks = ", ".join("?" for _ in columns)
     with ws.atomic() as db:
@@ -130,7 +138,7 @@ def insert_rows(
             else contextlib.nullcontext()
         )
         with indexed:
-            db.conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", rows)
+            db.conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", values)
         audit(ws, "bulk", table, None, None, None, summary=f"{summary} ({len(rows):,} rows)")
     return len(rows)
 

@@ -262,11 +262,12 @@ class Workspace:
             )
 
     def reopen(self) -> Workspace:
-        """Another connection to the same file, for another thread."""
+        """Another connection to the same file, for another thread (working as the same user)."""
         other = Workspace(
             self.path, _connect(self.path, read_only=self.read_only), read_only=self.read_only
         )
         other.read_only_reason = self.read_only_reason
+        other.user = self.user
         return other
 
     def write_back(self) -> None:
@@ -364,7 +365,7 @@ def open_workspace(
                 "which needs it opened for editing"
                 + (f", but {reason}: copy it somewhere you can write to." if reason else ".")
             )
-        workspace = Workspace(path, _connect(path, read_only=True), read_only=True)
+        workspace = _as_officer(Workspace(path, _connect(path, read_only=True), read_only=True))
         workspace.read_only_reason = reason
         return workspace
     lock.acquire(path)
@@ -394,6 +395,20 @@ def open_workspace(
     except BaseException:
         workspace.close()
         raise
+    return _as_officer(workspace)
+
+
+def _as_officer(workspace: Workspace) -> Workspace:
+    """A workspace that syncs with a team server works as the officer's login there, so the audit
+    trail names the same officer on every laptop."""
+    try:
+        row = workspace.db.execute(
+            "SELECT officer FROM sync_state WHERE tracking = 1 AND officer <> ''"
+        ).fetchone()
+    except sqlite3.Error:  # a schema from before team sync
+        return workspace
+    if row:
+        workspace.user = str(row[0])
     return workspace
 
 

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
     from ocplan_desktop.store.workspace import Workspace
     from ocplan_desktop.ui.pages.page import Page
+    from ocplan_desktop.ui.sync_controller import SyncController
     from ocplan_desktop.ui.widgets.search_dialog import SearchDialog
     from ocplan_desktop.ui.workspace_care import WorkspaceCare
 
@@ -62,6 +63,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 
 class MainWindow(QMainWindow):
     workspace_opened = Signal(object)  # the Workspace now open
+    sync_controller: SyncController | None = None
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
             )
             self.tools_menu.addAction(self._care.check_action)
             self.tools_menu.addAction(self._care.audit_action)
+            self._build_sync()
         self.page(max(self.nav.currentRow(), 0))
 
     def page(self, row: int) -> Page:
@@ -164,6 +167,17 @@ class MainWindow(QMainWindow):
     def built_pages(self) -> list[Page]:
         """The pages built so far (the others have not been visited)."""
         return [page for page in self._pages if page is not None]
+
+    def _build_sync(self) -> None:
+        """Team sync: File ▸ Sync now and Conflicts…, and its word in the status bar."""
+        from ocplan_desktop.ui.sync_controller import SyncController
+
+        self.sync_controller = SyncController(self)
+        self.file_menu.insertActions(
+            self.quit_separator,
+            [self.sync_controller.sync_action, self.sync_controller.conflicts_action],
+        )
+        self.statusBar().addPermanentWidget(self.sync_controller.status)
 
     # menus -------------------------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -46,35 +46,44 @@ class _Runner(QRunnable):
             writes,
         )
 
+    def _tell(self, name: str, *args: Any) -> None:
+        """Emit one of the task's signals; if the window that started the job was closed while it
+        ran, the signals went with it and there is nobody left to tell."""
+        try:
+            getattr(self._signals, name).emit(*args)
+        except RuntimeError:  # "Signal source has been deleted"
+            pass
+
     def run(self) -> None:
         if self._writes and not _writer.acquire(blocking=False):
-            self._signals.failed.emit(
-                "another job is already changing the workspace; try again when it ends"
+            self._tell(
+                "failed", "another job is already changing the workspace; try again when it ends"
             )
-            self._signals.done.emit()
+            self._tell("done")
             return
         connection = None
         try:
             connection = self._ws.reopen()
-            progress = Progress(self._signals.progressed.emit, self._cancel.is_set)
+            progress = Progress(lambda *step: self._tell("progressed", *step), self._cancel.is_set)
             result = self._job(connection, progress)
         except Cancelled:
-            self._signals.cancelled.emit()
+            self._tell("cancelled")
         except OcplanError as error:
-            self._signals.failed.emit(str(error))
+            self._tell("failed", str(error))
         except Exception as error:  # a bug: say what happened rather than die silently
             logging.getLogger(__name__).exception("a background job failed")
-            self._signals.failed.emit(
-                f"the job failed unexpectedly ({error}); the details are in the log, {log_file()}"
+            self._tell(
+                "failed",
+                f"the job failed unexpectedly ({error}); the details are in the log, {log_file()}",
             )
         else:
-            self._signals.succeeded.emit(result)
+            self._tell("succeeded", result)
         finally:
             if connection is not None:
                 connection.close()
             if self._writes:
                 _writer.release()
-            self._signals.done.emit()
+            self._tell("done")
 
 
 class Task(QObject):

@@ -78,14 +78,22 @@ def test_cancelled_meeting_end_time_link_and_changes(demo_ws, tmp_path):
     )
     after = {str(e["uid"]): e for e in events(calendar_bytes(demo_ws, cabinet.id)[0])}
     assert set(before) == set(after)  # the calendar updates the event, it does not add one
-    (event,) = [e for e in after.values() if f"meeting-{meeting_id}." in str(e["uid"])]
+    uuid_of = {
+        m: demo_ws.scalar("SELECT uuid FROM meetings WHERE id = ?", (m,))
+        for m in (meeting_id, all_day)
+    }
+    (event,) = [
+        e for e in after.values() if str(e["uid"]) == f"meeting-{uuid_of[meeting_id]}@ocplan"
+    ]
     assert str(event["status"]) == "CANCELLED"
     assert str(event["summary"]) == "Cancelled: Cabinet"
     assert str(event["location"]) == "Committee Room 3; Council House, Earl Street"
     assert str(event["url"]) == "https://www.coventry.gov.uk/meetings/cabinet-12-march"
     assert event.decoded("dtend") == dt.datetime(2024, 3, 12, 16, 30, tzinfo=LONDON)
     assert int(event["sequence"]) > int(before[str(event["uid"])]["sequence"])
-    (whole_day,) = [e for e in after.values() if f"meeting-{all_day}." in str(e["uid"])]
+    (whole_day,) = [
+        e for e in after.values() if str(e["uid"]) == f"meeting-{uuid_of[all_day]}@ocplan"
+    ]
     assert whole_day.decoded("dtstart") == dt.date(2024, 4, 2)
     assert whole_day.decoded("dtend") == dt.date(2024, 4, 3)
     # Only Cabinet's meetings, and every one of them.

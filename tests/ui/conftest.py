@@ -25,4 +25,9 @@ def window(qtbot, demo_path: Path, settings: QSettings) -> Iterator[MainWindow]:
     main.show()
     qtbot.waitExposed(main)
     yield main
+    # Background jobs a test left running (a cancelled export winding down) finish while the
+    # window that listens to them is still there.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30_000)
     main.close()

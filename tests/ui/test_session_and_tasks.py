@@ -118,3 +118,33 @@ def test_run_with_progress_calls_back_on_success(qtbot, ws):
     )
     qtbot.waitUntil(lambda: results == [5], timeout=10_000)
     app.processEvents()
+
+
+def test_a_job_outliving_the_window_that_started_it_ends_quietly(qtbot, ws):
+    """Closing a window while its export runs deletes the task's signals: the worker's last words
+    go to nobody instead of raising in its thread."""
+    from PySide6.QtCore import QObject, QThreadPool
+
+    make_application()
+    owner = QObject()
+    task = Task(owner)
+    started, release = threading.Event(), threading.Event()
+
+    def job(_ws, progress):
+        started.set()
+        release.wait(10)
+        progress.step(1, 2, "still going")
+        return "done"
+
+    task.start(ws, job, writes=False)
+    assert started.wait(10)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(task))
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def _alive(qobject) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(qobject)

@@ -24,8 +24,17 @@ def fields(**overrides):
 
 
 def snapshot(ws):
+    # A comparator link is known by its indicator and area (team sync derives its UUID from them
+    # when it is first synced), so the UUID a re-made link gets here is left out.
     return {
-        table: ws.query(f"SELECT * FROM [{table}] ORDER BY 1")
+        table: [
+            {
+                name: value
+                for name, value in row.items()
+                if table != "indicator_comparators" or name != "uuid"
+            }
+            for row in ws.query(f"SELECT * FROM [{table}] ORDER BY 1")
+        ]
         for table in ("indicators", "indicator_values", "indicator_comparators", "status_overrides")
     }
 
