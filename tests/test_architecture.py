@@ -23,7 +23,9 @@ def test_import_contracts_hold():
 def test_no_sql_outside_the_store():
     import re
 
-    pattern = re.compile(r"\b(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM)\b")
+    pattern = re.compile(
+        r"\b(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|PRAGMA [a-z_]+|BEGIN IMMEDIATE)\b"
+    )
     offenders = [
         str(path.relative_to(ROOT))
         for path in (ROOT / "ocplan_desktop").rglob("*.py")
@@ -31,6 +33,26 @@ def test_no_sql_outside_the_store():
         and pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_signals_are_blocked_by_a_blocker_not_by_a_bare_pair():
+    """`with QSignalBlocker(widget):` unblocks even when what it guards raises; a bare
+    blockSignals(True) … blockSignals(False) pair leaves the widget deaf."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "ocplan_desktop").rglob("*.py")
+        if "blockSignals(" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
+def test_modules_stay_under_600_lines():
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for path in (ROOT / "ocplan_desktop").rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 600
+    }
+    assert long == {}
 
 
 def test_pandas_and_reportlab_are_not_imported_before_the_window_shows(demo_path, tmp_path):

@@ -11,7 +11,8 @@ from typing import Any
 from ocplan_desktop.commands.common import add_db, open_db, print_json
 from ocplan_desktop.domain.engagement import IMPORT_FIELDS, NOT_COLLECTED
 from ocplan_desktop.domain.wording import plural
-from ocplan_desktop.importers.feedback import import_feedback, parse_pairs
+from ocplan_desktop.importers.feedback import import_feedback
+from ocplan_desktop.importers.feedback_columns import parse_pairs
 from ocplan_desktop.services import engagement
 from ocplan_desktop.services.engagement_analysis import feedback_summary
 

@@ -123,13 +123,9 @@ def recover_into(damaged: Path, target: Path) -> Path:
     try:
         import sqlite3
 
-        connection = sqlite3.connect(target)
-        try:
-            connection.execute("PRAGMA schema_version").fetchone()  # reading rolls the journal back
-            connection.execute("BEGIN IMMEDIATE")
-            connection.execute("ROLLBACK")
-        finally:
-            connection.close()
+        from ocplan_desktop.store.checks import roll_back_hot_journal
+
+        roll_back_hot_journal(target)
         with open_workspace(target):
             pass
     except (OcplanError, sqlite3.Error) as error:

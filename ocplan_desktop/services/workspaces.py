@@ -19,8 +19,12 @@ from ocplan_desktop.domain.reference import (
 from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
 from ocplan_desktop.store import reference
-from ocplan_desktop.store.checks import foreign_key_problems, list_tables, table_integrity
-from ocplan_desktop.store.files import read_only_connection
+from ocplan_desktop.store.checks import (
+    file_problems,
+    foreign_key_problems,
+    list_tables,
+    table_integrity,
+)
 from ocplan_desktop.store.migrations import latest_version
 from ocplan_desktop.store.workspace import (
     Workspace,
@@ -81,19 +85,12 @@ def check(path: Path | str, *, full: bool = False) -> CheckResult:
     path = Path(path)
     facts = check_workspace(path)
     problems: list[str] = []
-    connection = read_only_connection(path)
-    try:
-        pragma = "integrity_check" if full else "quick_check"
-        result = [row[0] for row in connection.execute(f"PRAGMA {pragma}(20)")]
-        if result != ["ok"]:
-            problems.extend(result)
-        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-        if broken:
-            problems.append(
-                f"{plural(len(broken), 'row')} refer{'s' if len(broken) == 1 else ''} to records that do not exist"
-            )
-    finally:
-        connection.close()
+    found, broken = file_problems(path, full=full)
+    problems.extend(found)
+    if broken:
+        problems.append(
+            f"{plural(broken, 'row')} refer{'s' if broken == 1 else ''} to records that do not exist"
+        )
     return CheckResult(path, facts.schema_version, latest_version(), tuple(problems))
 
 

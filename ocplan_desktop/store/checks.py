@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ocplan_desktop.store.files import read_only_connection
 from ocplan_desktop.store.workspace import Workspace
 
 
@@ -23,3 +26,30 @@ def table_integrity(ws: Workspace, table: str) -> list[str]:
 
 def foreign_key_problems(ws: Workspace) -> int:
     return len(ws.db.execute("PRAGMA foreign_key_check").fetchall())
+
+
+def file_problems(path: Path, *, full: bool) -> tuple[list[str], int]:
+    """SQLite's quick (or full) integrity check of a file, read without changing it, and how many
+    rows refer to records that do not exist."""
+    connection = read_only_connection(path)
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        result = [row[0] for row in connection.execute(f"PRAGMA {pragma}(20)")]
+        broken = len(connection.execute("PRAGMA foreign_key_check").fetchall())
+    finally:
+        connection.close()
+    return ([] if result == ["ok"] else result), broken
+
+
+def roll_back_hot_journal(path: Path) -> None:
+    """Let SQLite roll back the unfinished change a hot journal beside `path` holds (reading the
+    file does it; a write transaction begun and abandoned makes sure)."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("ROLLBACK")
+    finally:
+        connection.close()

@@ -9,7 +9,8 @@ import pytest
 
 from ocplan_desktop.domain.engagement import NOT_COLLECTED
 from ocplan_desktop.domain.errors import ValidationError
-from ocplan_desktop.importers.feedback import ColumnMap, import_feedback
+from ocplan_desktop.importers.feedback import import_feedback
+from ocplan_desktop.importers.feedback_columns import ColumnMap
 from ocplan_desktop.importers.repeats import RepeatedImport
 from ocplan_desktop.importers.tabular import write_table
 from ocplan_desktop.services import engagement, engagement_analysis, engagement_lists

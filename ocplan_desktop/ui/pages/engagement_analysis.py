@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -150,21 +151,21 @@ class ComparePanel(QWidget):
     ) -> None:
         self._ws = ws
         previous = (self.first.currentData(), self.second.currentData())
-        for combo in (self.first, self.second):
-            combo.blockSignals(True)
-            combo.clear()
-            for exercise in exercises:
-                combo.addItem(exercise.title, exercise.id)
-        ids = [exercise.id for exercise in exercises]
-        first = current_id if current_id in ids else (previous[0] if previous[0] in ids else None)
-        if first is not None:
-            self.first.setCurrentIndex(ids.index(first))
-        others = [item for item in ids if item != self.first.currentData()]
-        second = previous[1] if previous[1] in others else (others[0] if others else None)
-        if second is not None:
-            self.second.setCurrentIndex(ids.index(second))
-        for combo in (self.first, self.second):
-            combo.blockSignals(False)
+        with QSignalBlocker(self.first), QSignalBlocker(self.second):
+            for combo in (self.first, self.second):
+                combo.clear()
+                for exercise in exercises:
+                    combo.addItem(exercise.title, exercise.id)
+            ids = [exercise.id for exercise in exercises]
+            first = (
+                current_id if current_id in ids else (previous[0] if previous[0] in ids else None)
+            )
+            if first is not None:
+                self.first.setCurrentIndex(ids.index(first))
+            others = [item for item in ids if item != self.first.currentData()]
+            second = previous[1] if previous[1] in others else (others[0] if others else None)
+            if second is not None:
+                self.second.setCurrentIndex(ids.index(second))
         self.redraw()
 
     def redraw(self) -> None:

@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,6 @@ from ocplan_desktop.domain.engagement import IMPORT_FIELDS, NOT_COLLECTED
 from ocplan_desktop.domain.errors import OcplanError
 from ocplan_desktop.domain.wording import plural
 from ocplan_desktop.importers.feedback import (
-    FIELD_LABELS,
     FeedbackContext,
     FeedbackPlan,
     ImportResult,
@@ -36,8 +35,8 @@ from ocplan_desktop.importers.feedback import (
     import_feedback,
     load_context,
     plan_import,
-    resolve_columns,
 )
+from ocplan_desktop.importers.feedback_columns import FIELD_LABELS, resolve_columns
 from ocplan_desktop.importers.repeats import earlier_text
 from ocplan_desktop.importers.tabular import Table, read_table
 from ocplan_desktop.services.progress import Progress
@@ -187,9 +186,8 @@ class FeedbackImportDialog(QDialog):
             for other in range(self.columns.rowCount()):
                 combo = self._combo(other)
                 if other != row and combo.currentData() == chosen:
-                    combo.blockSignals(True)
-                    combo.setCurrentIndex(0)
-                    combo.blockSignals(False)
+                    with QSignalBlocker(combo):
+                        combo.setCurrentIndex(0)
         self.replan()
 
     def replan(self) -> None:

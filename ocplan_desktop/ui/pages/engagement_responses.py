@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -181,17 +181,16 @@ class ResponsesPanel(QWidget):
         ):
             combo = self.filters[key]
             current = combo.currentText()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(ANY)
-            combo.addItems([name for _id, name in lists[table]])
-            if key == "ward":
-                combo.addItem(NOT_COLLECTED)
-            if key == "theme":
-                combo.addItem(NO_THEME)
-            found = combo.findText(current)
-            combo.setCurrentIndex(max(found, 0))
-            combo.blockSignals(False)
+            with QSignalBlocker(combo):
+                combo.clear()
+                combo.addItem(ANY)
+                combo.addItems([name for _id, name in lists[table]])
+                if key == "ward":
+                    combo.addItem(NOT_COLLECTED)
+                if key == "theme":
+                    combo.addItem(NO_THEME)
+                found = combo.findText(current)
+                combo.setCurrentIndex(max(found, 0))
         self._themes = list(lists["feedback_themes"])
         self._updating_checks = True
         self.theme_list.clear()

@@ -4,7 +4,7 @@ values, provisional marks, notes and officers' overrides are edited as undoable 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -172,13 +172,12 @@ class IndicatorDetailPage(QWidget):
     # what is shown ---------------------------------------------------------------------------
     def set_indicators(self, indicators: list[Indicator]) -> None:
         current = self.indicator_id
-        self.picker.blockSignals(True)
-        self.picker.clear()
-        for item in indicators:
-            self.picker.addItem(item.title, item.id)
-        if current is not None and (index := self.picker.findData(current)) >= 0:
-            self.picker.setCurrentIndex(index)
-        self.picker.blockSignals(False)
+        with QSignalBlocker(self.picker):
+            self.picker.clear()
+            for item in indicators:
+                self.picker.addItem(item.title, item.id)
+            if current is not None and (index := self.picker.findData(current)) >= 0:
+                self.picker.setCurrentIndex(index)
 
     @property
     def indicator_id(self) -> int | None:

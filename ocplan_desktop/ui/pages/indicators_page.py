@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -200,12 +201,11 @@ class IndicatorsPage(Page):
         assert self.ws is not None
         known = performance.periods(self.ws)
         current = self.period.currentText()
-        self.period.blockSignals(True)
-        self.period.clear()
-        self.period.addItems(list(reversed(known)))
-        if current in known:
-            self.period.setCurrentText(current)
-        self.period.blockSignals(False)
+        with QSignalBlocker(self.period):
+            self.period.clear()
+            self.period.addItems(list(reversed(known)))
+            if current in known:
+                self.period.setCurrentText(current)
         self._load(self.period.currentText())
 
     def _load(self, period: str) -> None:

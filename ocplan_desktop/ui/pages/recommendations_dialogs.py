@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -205,13 +205,12 @@ class RecommendationEditDialog(_SubmitDialog):
     def _on_meeting_current_index_changed(self, *_args: object) -> None:
         meeting_id = self.meeting.currentData()
         current = self.item.currentText() or self._initial_item
-        self.item.blockSignals(True)
-        self.item.clear()
-        self.item.addItem("")
-        if meeting_id is not None:
-            self.item.addItems(self._meeting_items(meeting_id))
-        self.item.setEditText(current)
-        self.item.blockSignals(False)
+        with QSignalBlocker(self.item):
+            self.item.clear()
+            self.item.addItem("")
+            if meeting_id is not None:
+                self.item.addItems(self._meeting_items(meeting_id))
+            self.item.setEditText(current)
 
     def value(self) -> dict[str, Any]:
         """The ticked fields and their values, as the services take them."""

@@ -5,7 +5,7 @@ The bar only builds a `TrackerFilter` (domain); what matches is decided there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -93,27 +93,25 @@ class TrackerFilterBar(QWidget):
 
     def set_choices(self, choices: FilterChoices) -> None:
         """Fill the lists from the rows there are, keeping what was chosen where it still exists."""
-        self.blockSignals(True)
-        try:
+        with QSignalBlocker(self):
             self._fill(self.to_body, ANY_BODY, [(body, body) for body in choices.to_bodies])
             self._fill(self.owner, ANY_OWNER, [(name, name) for name in choices.owners])
             self._fill(self.meeting, ANY_MEETING, [(key.label, key) for key in choices.meetings])
-        finally:
-            self.blockSignals(False)
 
     @staticmethod
     def _fill(combo: QComboBox, any_text: str, items: list[tuple[str, object]]) -> None:
         current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(any_text, None)
-        for text, data in items:
-            combo.addItem(text, data)
-        found = [
-            i for i in range(combo.count()) if current is not None and combo.itemData(i) == current
-        ]
-        combo.setCurrentIndex(found[0] if found else 0)
-        combo.blockSignals(False)
+        with QSignalBlocker(combo):
+            combo.clear()
+            combo.addItem(any_text, None)
+            for text, data in items:
+                combo.addItem(text, data)
+            found = [
+                i
+                for i in range(combo.count())
+                if current is not None and combo.itemData(i) == current
+            ]
+            combo.setCurrentIndex(found[0] if found else 0)
 
     def current_filter(self) -> TrackerFilter:
         meeting = self.meeting.currentData()
@@ -144,11 +142,10 @@ class TrackerFilterBar(QWidget):
         self.filter_changed.emit(self.current_filter())
 
     def _on_clear_button_clicked(self) -> None:
-        self.blockSignals(True)
-        for combo in (self.to_body, self.status, self.owner, self.meeting):
-            combo.setCurrentIndex(0)
-        self.awaiting.setChecked(False)
-        self.overdue.setChecked(False)
-        self.text.clear()
-        self.blockSignals(False)
+        with QSignalBlocker(self):
+            for combo in (self.to_body, self.status, self.owner, self.meeting):
+                combo.setCurrentIndex(0)
+            self.awaiting.setChecked(False)
+            self.overdue.setChecked(False)
+            self.text.clear()
         self._on_any_changed()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -105,12 +105,11 @@ class AgendaView(QWidget):
             ],
             select,
         )
-        self.report.blockSignals(True)
-        self.report.clear()
-        self.report.addItem("— (no report)", None)
-        for report_id, title in titles.items():
-            self.report.addItem(title, report_id)
-        self.report.blockSignals(False)
+        with QSignalBlocker(self.report):
+            self.report.clear()
+            self.report.addItem("— (no report)", None)
+            for report_id, title in titles.items():
+                self.report.addItem(title, report_id)
         if self.tree.currentItem() is None and self.items:
             self.tree.select_id(self.items[0].id)
         self._on_current_changed()

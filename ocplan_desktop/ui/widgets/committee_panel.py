@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -152,11 +152,10 @@ class CommitteePanel(QWidget):
         ws = self.session.ws
         keep = self.current()
         self.committees = committees.list_committees(ws) if ws else []
-        self.list.blockSignals(True)
-        self.list.clear()
-        for committee in self.committees:
-            QListWidgetItem(committee.name, self.list)
-        self.list.blockSignals(False)
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for committee in self.committees:
+                QListWidgetItem(committee.name, self.list)
         ids = [committee.id for committee in self.committees]
         if ids:
             self.list.setCurrentRow(ids.index(keep.id) if keep and keep.id in ids else 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -125,14 +125,13 @@ class MeetingPanel(QWidget):
             self.minutes.reload(change)
 
     def _fill_items(self) -> None:
-        self.item_choice.blockSignals(True)
-        self.item_choice.clear()
-        for item in self.agenda.items:
-            number = f" {item.minute_number}" if item.minute_number else ""
-            self.item_choice.addItem(f"{item.item_number}.{number}  {item.title}", item.id)
-        current = self.agenda.tree.current_id()
-        self.item_choice.setCurrentIndex(max(0, self.item_choice.findData(current)))
-        self.item_choice.blockSignals(False)
+        with QSignalBlocker(self.item_choice):
+            self.item_choice.clear()
+            for item in self.agenda.items:
+                number = f" {item.minute_number}" if item.minute_number else ""
+                self.item_choice.addItem(f"{item.item_number}.{number}  {item.title}", item.id)
+            current = self.agenda.tree.current_id()
+            self.item_choice.setCurrentIndex(max(0, self.item_choice.findData(current)))
 
     def _on_agenda_item_selected(self, item_id: int | None) -> None:
         self.item_choice.setCurrentIndex(max(0, self.item_choice.findData(item_id)))

@@ -8,7 +8,7 @@ Approved minutes are shown read-only with their approval; corrections go through
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -227,13 +227,12 @@ class MinutesEditor(QWidget):
 
     def _fill_bodies(self) -> None:
         ws = self.session.ws
-        self.to_body.blockSignals(True)
-        self.to_body.clear()
-        self.to_body.addItem("— (not recommendations)", None)
-        if ws is not None:
-            for committee in list_committees(ws):
-                self.to_body.addItem(committee.name, committee.id)
-        self.to_body.blockSignals(False)
+        with QSignalBlocker(self.to_body):
+            self.to_body.clear()
+            self.to_body.addItem("— (not recommendations)", None)
+            if ws is not None:
+                for committee in list_committees(ws):
+                    self.to_body.addItem(committee.name, committee.id)
 
     def _show_marking(self) -> None:
         item = self.resolutions.currentItem()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -143,12 +143,11 @@ class OrderedTree(QTreeWidget):
 
     def set_rows(self, rows: list[Row], select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.current_id()
-        self.blockSignals(True)
-        self.clear()
-        for row in rows:
-            self.addTopLevelItem(self._item(row))
-        self.expandAll()
-        self.blockSignals(False)
+        with QSignalBlocker(self):
+            self.clear()
+            for row in rows:
+                self.addTopLevelItem(self._item(row))
+            self.expandAll()
         if keep is not None:
             self.select_id(keep)
 

@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -247,18 +247,17 @@ class ReportEditor(QWidget):
 
     def _load_wards(self, draft: ReportDraft) -> None:
         ws = self.session.ws
-        self.wards.blockSignals(True)
-        self.wards.clear()
-        for ward in list_wards(ws) if ws else []:
-            item = QListWidgetItem(ward.name)
-            item.setData(Qt.ItemDataRole.UserRole, ward.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if ward.id in draft.ward_ids else Qt.CheckState.Unchecked
-            )
-            self.wards.addItem(item)
-        self.wards.setEnabled(not draft.fields["wards_all"])
-        self.wards.blockSignals(False)
+        with QSignalBlocker(self.wards):
+            self.wards.clear()
+            for ward in list_wards(ws) if ws else []:
+                item = QListWidgetItem(ward.name)
+                item.setData(Qt.ItemDataRole.UserRole, ward.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    Qt.CheckState.Checked if ward.id in draft.ward_ids else Qt.CheckState.Unchecked
+                )
+                self.wards.addItem(item)
+            self.wards.setEnabled(not draft.fields["wards_all"])
 
     def _load_route(self, draft: ReportDraft) -> None:
         if draft.route:

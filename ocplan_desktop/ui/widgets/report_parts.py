@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -129,21 +129,20 @@ class PartTable(QWidget):
         self.report_id = draft.id if draft else None
         keep = select if select is not None else self.current_row_id()
         self.rows = list(draft.parts[self.part]) if draft else []
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(self.rows))
-        counters: dict[str, int] = {}
-        for row_index, row in enumerate(self.rows):
-            counters[row.get("body", "")] = counters.get(row.get("body", ""), 0) + 1
-            number = counters[row.get("body", "")]
-            for column_index, column in enumerate(self.columns):
-                show = column.show or _field(column.field)
-                item = QTableWidgetItem(show(row, number))
-                item.setData(ROW_ROLE, row["id"])
-                if not column.field:
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(row_index, column_index, item)
-        self.table.resizeRowsToContents()
-        self.table.blockSignals(False)
+        with QSignalBlocker(self.table):
+            self.table.setRowCount(len(self.rows))
+            counters: dict[str, int] = {}
+            for row_index, row in enumerate(self.rows):
+                counters[row.get("body", "")] = counters.get(row.get("body", ""), 0) + 1
+                number = counters[row.get("body", "")]
+                for column_index, column in enumerate(self.columns):
+                    show = column.show or _field(column.field)
+                    item = QTableWidgetItem(show(row, number))
+                    item.setData(ROW_ROLE, row["id"])
+                    if not column.field:
+                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    self.table.setItem(row_index, column_index, item)
+            self.table.resizeRowsToContents()
         self.table.setMinimumHeight(min(60 + 30 * max(len(self.rows), 2), 360))
         if keep is not None:
             self.select_row_id(keep)
