@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ocplan_desktop.domain.engagement import Exercise
 from ocplan_desktop.store import records, search_index
+from ocplan_desktop.store.identity import new_uuids
 from ocplan_desktop.store.rowtypes import build
 from ocplan_desktop.store.workspace import Workspace
 
@@ -95,11 +95,17 @@ def add_feedback_rows(
         for start in range(0, len(rows), size):
             if on_chunk is not None:
                 on_chunk(start)
+            chunk_rows = rows[start : start + size]
             db.conn.executemany(
                 sql,
                 [
-                    (row_id, str(uuid.uuid4()), *row)
-                    for row_id, row in enumerate(rows[start : start + size], start=first + start)
+                    (row_id, uuid, *row)
+                    for row_id, uuid, row in zip(
+                        range(first + start, first + start + len(chunk_rows)),
+                        new_uuids(len(chunk_rows)),
+                        chunk_rows,
+                        strict=True,
+                    )
                 ],
             )
         if on_chunk is not None:
@@ -112,7 +118,12 @@ def add_feedback_rows(
         if links:  # after the rows: written between chunks, they would slow every chunk
             db.conn.executemany(
                 "INSERT INTO feedback_theme_links (feedback_id, theme_id, uuid) VALUES (?, ?, ?)",
-                [(feedback_id, theme_id, str(uuid.uuid4())) for feedback_id, theme_id in links],
+                [
+                    (feedback_id, theme_id, uuid)
+                    for (feedback_id, theme_id), uuid in zip(
+                        links, new_uuids(len(links)), strict=True
+                    )
+                ],
             )
         records.audit(ws, "bulk", "feedback", None, summary=f"{summary} ({len(rows):,} responses)")
     return list(range(first, first + len(rows)))

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ocplan_desktop.domain.errors import NotFoundError
 from ocplan_desktop.store import search_index
+from ocplan_desktop.store.identity import new_uuid, new_uuids
 from ocplan_desktop.store.workspace import Workspace, now_text
 
 
@@ -94,7 +94,7 @@ def insert_many(
         return 0
     if "uuid" in ws.db[table].columns_dict:  # a shared record's identity, given here: quicker
         for row in rows:
-            row.setdefault("uuid", str(uuid.uuid4()))
+            row.setdefault("uuid", new_uuid())
     with ws.atomic() as db:
         # A table the search index covers has the batch indexed in one statement at the end.
         indexed = (
@@ -128,7 +128,7 @@ def insert_rows(
     values: Iterable[Sequence[Any]] = rows
     if "uuid" in known and "uuid" not in columns:  # a shared record's identity, given here
         columns = (*columns, "uuid")
-        values = ((*row, str(uuid.uuid4())) for row in rows)
+        values = ((*row, uuid) for row, uuid in zip(rows, new_uuids(len(rows)), strict=True))
     names = ", ".join(f"[{column}]" for column in columns)
     marks = ", ".join("?" for _ in columns)
     with ws.atomic() as db:
