@@ -9,14 +9,14 @@ the two, the next sync finds the server holding this workspace's upload and take
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from ocplan_desktop.domain.errors import OcplanError
+from ocplan_desktop.store import search_index
 from ocplan_desktop.store.records import audit
 from ocplan_desktop.store.sync.connection import ServerError
 from ocplan_desktop.store.sync.registry import BY_ORDER_NAME
@@ -205,40 +205,15 @@ def big_cache(ws: Workspace) -> Iterator[None]:
         ws.db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
-_INSERT_TRIGGER = re.compile(
-    r"^CREATE TRIGGER\s+(?P<name>\w+)\s+AFTER\s+INSERT\s+ON\s+\[?(?P<table>\w+)\]?\s+"
-    r"(?:FOR EACH ROW\s+)?(?:WHEN\s+(?P<when>.+?)\s+)?BEGIN\s+"
-    r"INSERT INTO\s+(?P<target>\w+)\s*\((?P<columns>[^)]*)\)\s*VALUES\s*\((?P<values>.*)\)\s*;"
-    r"\s*END$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
 @contextmanager
 def rows_indexed_after(ws: Workspace, tables: Iterable[str]) -> Iterator[None]:
-    """While whole tables are written in one transaction, run their simple AFTER INSERT triggers
-    (one INSERT … VALUES, like the search index's) once per table instead of once per row: each is
-    dropped, and afterwards its INSERT runs over the table's rows as one INSERT … SELECT and the
-    trigger is made again. Same result, several times quicker for the search index."""
-    wanted = set(tables)
-    deferred = []
-    for name, table, sql in ws.db.execute(
-        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE 'sync_%'"
-    ).fetchall():
-        match = _INSERT_TRIGGER.match(" ".join(str(sql).split()))
-        if table in wanted and match:
-            deferred.append((name, table, str(sql), match))
-    for name, _table, _sql, _match in deferred:
-        ws.db.execute(f"DROP TRIGGER [{name}]")
-    yield
-    for _name, table, sql, match in deferred:
-        new = re.compile(r"\bnew\.", re.IGNORECASE)
-        values = new.sub(f"[{table}].", match["values"])
-        where = f" WHERE {new.sub(f'[{table}].', match['when'])}" if match["when"] else ""
-        ws.db.execute(
-            f"INSERT INTO {match['target']} ({match['columns']}) SELECT {values} FROM [{table}]{where}"
-        )
-        ws.db.execute(sql)
+    """While whole tables are written into a new workspace, their rows are indexed for search in one
+    statement per table at the end (`search_index.indexed_after`), not row by row."""
+    covered = search_index.indexed_tables(ws)
+    with ExitStack() as stack:
+        for table in sorted(set(tables) & covered):
+            stack.enter_context(search_index.indexed_after(ws, table))
+        yield
 
 
 def uploaded_by(conn: Any) -> str | None:
