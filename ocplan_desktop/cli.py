@@ -7,7 +7,6 @@ Every user mistake ends in one line on stderr and a non-zero exit, never a trace
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 
@@ -102,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_window(args.window_db, demo=args.demo, smoke=args.smoke, keep_log=keep_log)
         return int(args.handler(args) or 0)
     except OcplanError as error:
+        import logging
+
         logging.getLogger("ocplan").warning("%s", error)
         print(f"ocplan: {error}", file=sys.stderr)
         return EXIT_PROBLEM

@@ -76,6 +76,35 @@ def test_pandas_and_reportlab_are_not_imported_before_the_window_shows(demo_path
     assert result.stdout.strip() == "[]"
 
 
+def test_the_window_shows_before_sync_or_the_store_are_imported(demo_path, tmp_path):
+    """From the command line to the window on screen, nothing but Qt and the shell: team sync, the
+    store and pandas follow once it shows (each costs start-up milliseconds the officer sees)."""
+    script = (
+        "import builtins, sys\n"
+        "say = builtins.print\n"
+        "def watch(*args, **kwargs):\n"
+        "    if args and args[0] == 'shown':\n"
+        "        wanted = ('psycopg', 'ocplan_desktop.store', 'sqlite_utils', 'pandas', 'keyring')\n"
+        "        say(sorted(m for m in wanted if m in sys.modules), file=sys.stderr)\n"
+        "    return say(*args, **kwargs)\n"
+        "builtins.print = watch\n"
+        "from ocplan_desktop.cli import main\n"
+        f"main(['--db', {str(demo_path)!r}])\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "OCPLAN_QUIT_WHEN_SHOWN": "1",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "[]" in result.stderr.splitlines(), result.stderr
+
+
 def test_shipped_folders_are_found():
     from ocplan_desktop.paths import migrations_dir, resources_dir
 
