@@ -453,7 +453,7 @@ def _write(
     content_hash: str = "",
 ) -> int:
     total = len(plan.responses)
-    with ws.atomic():
+    with ws.bulk_write():
         if plan.new_themes:
             reference.add_named(ws, "feedback_themes", plan.new_themes)
         theme_ids = {name: item_id for item_id, name in reference.names(ws, "feedback_themes")}

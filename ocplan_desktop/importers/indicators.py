@@ -68,7 +68,7 @@ def import_indicators(
     table = read_table(path)
     refuse_repeat(ws, table, CATALOGUE, WHERE, again=again)
     make_backup(ws, "before indicator import")
-    with ws.atomic():
+    with ws.bulk_write():
         plan = plan_table(ws, table, blank_clears)
         if not plan.ok:
             raise ValidationError(plan.refusal())

@@ -293,7 +293,7 @@ def apply_import(
             f"{', …' if len(plan.refused_rows) > 10 else ''})"
         )
     backup_path = make_backup(ws, "before tracker import") if backup else None
-    with ws.atomic():
+    with ws.bulk_write():
         fresh = check_table(ws, plan.table, today=today, blank_clears=plan.blank_clears)
         if fresh.signature() != plan.signature():
             raise ValidationError(

@@ -84,7 +84,7 @@ def add_feedback_rows(
         raise ValueError(f"not feedback columns: {', '.join(sorted(unknown))}")
     themes = themes or {}
     size = chunk or max(len(rows), 1)
-    with ws.atomic() as db, search_index.indexed_after(ws, "feedback") as first:
+    with ws.bulk_write() as db, search_index.indexed_after(ws, "feedback") as first:
         # Ids given here (the next free ones, inside this transaction), so all rows go in as one
         # bulk insert and the theme links can name them; each response's UUID (team sync) is
         # given here too rather than by the table's trigger (an update per row).

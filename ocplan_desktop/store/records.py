@@ -95,7 +95,7 @@ def insert_many(
     if "uuid" in ws.db[table].columns_dict:  # a shared record's identity, given here: quicker
         for row in rows:
             row.setdefault("uuid", new_uuid())
-    with ws.atomic() as db:
+    with ws.bulk_write() as db:
         # A table the search index covers has the batch indexed in one statement at the end.
         indexed = (
             search_index.indexed_after(ws, table)
@@ -131,7 +131,7 @@ def insert_rows(
         values = ((*row, uuid) for row, uuid in zip(rows, new_uuids(len(rows)), strict=True))
     names = ", ".join(f"[{column}]" for column in columns)
     marks = ", ".join("?" for _ in columns)
-    with ws.atomic() as db:
+    with ws.bulk_write() as db:
         indexed = (
             search_index.indexed_after(ws, table)
             if table in search_index.indexed_tables(ws)

@@ -16,7 +16,7 @@ from ocplan_desktop.importers.feedback import import_feedback
 from ocplan_desktop.services import engagement
 from ocplan_desktop.services.search import search
 from ocplan_desktop.store import migrations, records, search_index
-from ocplan_desktop.store.workspace import open_workspace
+from ocplan_desktop.store.workspace import BULK_CACHE_KIB, open_workspace
 from tests.conftest import copy_workspace
 
 INDEX_BY_SELECT = "INSERT INTO search_index (rowid, body, kind, record_id) SELECT"
@@ -324,3 +324,69 @@ def test_the_cycle_collector_rests_during_an_import_and_resumes_after(ws, tmp_pa
     with pytest.raises(ValidationError):
         import_feedback(ws, bad, exercise(ws, "Another"))
     assert gc.isenabled()  # resumed after a refusal too
+
+
+def pragma(ws, name):
+    return ws.db.execute(f"PRAGMA {name}").fetchone()[0]
+
+
+def test_a_bulk_write_keeps_its_pages_in_memory_and_gives_the_settings_back(ws):
+    exercise_id = exercise(ws)
+    cache, temp_store = pragma(ws, "cache_size"), pragma(ws, "temp_store")
+    with ws.bulk_write() as db:
+        assert pragma(ws, "cache_size") == -BULK_CACHE_KIB
+        assert pragma(ws, "temp_store") == 2  # savepoint journals in memory
+        db.execute(
+            "INSERT INTO feedback (exercise_id, text) VALUES (?, 'Bus shelter')", (exercise_id,)
+        )
+    assert (pragma(ws, "cache_size"), pragma(ws, "temp_store")) == (cache, temp_store)
+    assert ws.scalar("SELECT count(*) FROM feedback") == 1
+
+
+def test_a_failed_bulk_write_leaves_nothing_and_gives_the_settings_back(ws):
+    exercise_id = exercise(ws)
+    cache = pragma(ws, "cache_size")
+    with pytest.raises(sqlite3.IntegrityError), ws.bulk_write() as db:
+        db.execute(
+            "INSERT INTO feedback (exercise_id, text) VALUES (?, 'Bus shelter')", (exercise_id,)
+        )
+        db.execute("INSERT INTO feedback (exercise_id, text) VALUES (NULL, 'no exercise')")
+    assert ws.scalar("SELECT count(*) FROM feedback") == 0
+    assert (pragma(ws, "cache_size"), pragma(ws, "temp_store")) == (cache, 0)
+
+
+def test_a_bulk_write_inside_a_transaction_is_its_savepoint(ws):
+    """SQLite will not move temporary storage inside a transaction: only the cache grows, and an
+    inner batch that fails rolls back alone."""
+    exercise_id = exercise(ws)
+    with ws.atomic() as db:
+        db.execute("INSERT INTO feedback (exercise_id, text) VALUES (?, 'kept')", (exercise_id,))
+        with pytest.raises(sqlite3.IntegrityError), ws.bulk_write() as inner:
+            assert pragma(ws, "cache_size") == -BULK_CACHE_KIB
+            assert pragma(ws, "temp_store") == 0
+            inner.execute(
+                "INSERT INTO feedback (exercise_id, text) VALUES (?, 'gone')", (exercise_id,)
+            )
+            inner.execute("INSERT INTO feedback (exercise_id, text) VALUES (NULL, 'fails')")
+    assert [row[0] for row in ws.db.execute("SELECT text FROM feedback")] == ["kept"]
+
+
+def test_an_import_runs_as_one_bulk_write(ws, tmp_path, monkeypatch):
+    """The importer's transaction is the bulk one: the rows' pages never spill to temporary files."""
+    exercise_id = exercise(ws)
+    source = tmp_path / "survey.csv"
+    source.write_text(
+        "Date,Response\n" + "".join(f"2024-05-{day:02d},Bus stop {day}\n" for day in range(1, 29)),
+        encoding="utf-8",
+    )
+    seen = []
+    real = type(ws).bulk_write
+
+    def watched(self):
+        seen.append((pragma(self, "temp_store"), self.db.conn.in_transaction))
+        return real(self)
+
+    monkeypatch.setattr(type(ws), "bulk_write", watched)
+    import_feedback(ws, source, exercise_id, {"Date": "date", "Response": "text"})
+    assert seen and seen[0] == (0, False)  # the outermost write of the import
+    assert search(ws, "bus stop").count == 28

@@ -195,17 +195,6 @@ def _copy_text(value: str | None) -> str:
 
 
 @contextmanager
-def big_cache(ws: Workspace) -> Iterator[None]:
-    """A large page cache while whole tables are written: their indexes fit, and it is quicker."""
-    before = ws.db.execute("PRAGMA cache_size").fetchone()[0]
-    ws.db.execute("PRAGMA cache_size = -262144")  # 256 MB
-    try:
-        yield
-    finally:
-        ws.db.execute(f"PRAGMA cache_size = {int(before)}")
-
-
-@contextmanager
 def rows_indexed_after(ws: Workspace, tables: Iterable[str]) -> Iterator[None]:
     """While whole tables are written into a new workspace, their rows are indexed for search in one
     statement per table at the end (`search_index.indexed_after`), not row by row."""
@@ -257,7 +246,7 @@ def fill(
     say = report or (lambda _text: None)
     ids = Ids(ws)
     written = 0
-    with ws.atomic() as db, rows_indexed_after(ws, copy.records):
+    with ws.bulk_write() as db, rows_indexed_after(ws, copy.records):
         db.execute("PRAGMA defer_foreign_keys = ON")
         for name, shape in shapes.items():
             # in UUID order: each table's uuid index then grows at its end

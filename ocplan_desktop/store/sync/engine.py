@@ -132,7 +132,7 @@ def _first_sync(
     # not a copy of the file made earlier) is the one that may take it up again.
     with ws.atomic() as db:
         db.execute("UPDATE sync_state SET server_id = ? WHERE tracking = 0", (info.server_id,))
-    with bulk.big_cache(ws):
+    with ws.larger_page_cache():
         sent = bulk.upload(ws, conn, table_shapes, report=say, checkpoint=step, **common)
     ws.user = address.user
     return Outcome("upload", sent=sent)
@@ -162,15 +162,14 @@ def join(
 
     def populate(ws: Workspace) -> None:
         nonlocal written
-        with bulk.big_cache(ws):
-            written = bulk.fill(
-                ws,
-                shapes(ws),
-                copy,
-                server_id=info.server_id,
-                server_url=address.text,
-                officer=address.user,
-                report=say,
-            )
+        written = bulk.fill(
+            ws,
+            shapes(ws),
+            copy,
+            server_id=info.server_id,
+            server_url=address.text,
+            officer=address.user,
+            report=say,
+        )
 
     return create_workspace(path, populate=populate), written
