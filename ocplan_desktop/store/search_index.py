@@ -1,7 +1,7 @@
 """Keeping the search index for bulk writes: one `INSERT … SELECT` after the batch, not a trigger
 per row.
 
-Each table the index covers has a view, `search_source_<table>` (db/0004), saying what its rows put
+Each table the index covers has a view, `search_source_<table>` (db/0007), saying what its rows put
 in the index; its insert trigger does that row by row, except for ids inside a range recorded in
 `search_index_deferred`. `indexed_after` records such a range, lets the caller insert its batch,
 then indexes the range from the view and removes it, all inside one savepoint of the caller's

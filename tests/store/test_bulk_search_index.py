@@ -1,4 +1,4 @@
-"""Bulk writes index their rows in one statement after the batch (db/0004's deferred ranges), in the
+"""Bulk writes index their rows in one statement after the batch (db/0007's deferred ranges), in the
 same transaction: nothing committed is ever left out of the index, and deleting or undoing imported
 rows still takes them out."""
 
