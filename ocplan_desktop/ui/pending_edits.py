@@ -8,6 +8,8 @@ focus, and by the time a hidden editor loses it the workspace may be gone. So be
 - an item view's open cell or entry editor (a table cell, a new bullet in the minutes): its text is
   committed and the editor closed, as Return would;
 - the fields that save themselves (`CommitLineEdit`, `CommitTextEdit`);
+- fields saved with a button of their own (`saved_by`: a value's note and "Save note") whose input
+  differs from what they were last loaded with: the button is pressed, as the officer would;
 - a dialog marked with `saves_on_quit` whose input differs from what it opened with: its OK button
   is pressed, as the officer would (only when quitting: a dialog is window-modal, so the window cannot
   be closed while one is open);
@@ -39,6 +41,7 @@ from ocplan_desktop.ui.widgets.field_edits import CommitLineEdit, CommitTextEdit
 
 _SNAPSHOT = "_ocplan_opened_with"
 _SAVES = "_ocplan_saves_on_quit"
+_FIELDS = "_ocplan_saves_fields"
 
 
 def saves_on_quit(dialog: QDialog) -> None:
@@ -48,10 +51,40 @@ def saves_on_quit(dialog: QDialog) -> None:
     setattr(dialog, _SNAPSHOT, input_snapshot(dialog))
 
 
+def saved_by(button: QAbstractButton, *fields: QWidget) -> None:
+    """Mark `fields` as saved by pressing `button` (a note and its "Save note"): when the window
+    closes, another workspace opens or the app quits with their input changed since `loaded(button)`
+    was last called, the button is pressed first. Call `loaded` whenever the fields are filled."""
+    setattr(button, _FIELDS, fields)
+    loaded(button)
+
+
+def loaded(button: QAbstractButton) -> None:
+    """The fields `button` saves now hold what the workspace holds (just filled, or just saved)."""
+    setattr(button, _SNAPSHOT, _values(getattr(button, _FIELDS, ())))
+
+
+def save_if_changed(button: QAbstractButton) -> bool:
+    """Press `button` if the fields it saves were changed since they were loaded; True if pressed.
+    (Before the fields are filled with another record's values, so what was typed is kept.)"""
+    fields = getattr(button, _FIELDS, None)
+    if fields is None or not button.isEnabled():
+        return False
+    if getattr(button, _SNAPSHOT, None) == _values(fields):
+        return False
+    loaded(button)  # first: the save refreshes the page, which must not press it again
+    button.click()
+    return True
+
+
 def input_snapshot(root: QWidget) -> tuple[object, ...]:
     """What the input widgets under `root` hold, in a comparable form."""
+    return _values(root.findChildren(QWidget))
+
+
+def _values(widgets: Iterable[QWidget]) -> tuple[object, ...]:
     values: list[object] = []
-    for widget in root.findChildren(QWidget):
+    for widget in widgets:
         if isinstance(widget, QLineEdit):
             values.append(widget.text())
         elif isinstance(widget, QPlainTextEdit):
@@ -137,5 +170,7 @@ def commit_pending_edits(
     for root in roots:
         for field in root.findChildren(CommitLineEdit) + root.findChildren(CommitTextEdit):
             field.commit()
+        for button in root.findChildren(QAbstractButton):
+            save_if_changed(button)
     flush_queued_edits()
     return refused()[before:]

@@ -320,3 +320,46 @@ def test_a_value_is_marked_provisional_with_a_note_and_a_period_added(page, wind
     detail.add_period.click()
     assert "'next year' is not a period" in window.last_message.text()
     window.last_message.accept()
+
+
+def test_a_typed_note_is_saved_for_its_cell_when_another_is_chosen(page, window):
+    ws = window.ws
+    detail = page.detail_tab
+    ep02 = store.code_owner(ws, "EP02")
+    own = reference.own_area(ws).id
+    page.open_indicator(ep02)
+    detail.select_cell("2022-23", own)
+    before = window.undo_stack.count()
+    detail.note.setText("Revised by the ONS in March")  # typed, "Save note" not pressed
+    detail.select_cell("2021-22", own)
+    assert store.find_value(ws, ep02, "2022-23", own).note == "Revised by the ONS in March"
+    assert store.find_value(ws, ep02, "2021-22", own).note == ""
+    assert detail.note.text() == "" and window.undo_stack.count() == before + 1
+    detail.select_cell("2022-23", own)  # nothing typed: moving on saves nothing more
+    assert window.undo_stack.count() == before + 1
+    assert detail.note.text() == "Revised by the ONS in March"
+
+
+def test_what_is_typed_in_the_value_and_override_editors_is_saved_when_the_window_closes(
+    page, window
+):
+    ws = window.ws
+    detail = page.detail_tab
+    ep02 = store.code_owner(ws, "EP02")
+    own = reference.own_area(ws).id
+    page.open_indicator(ep02)
+    detail.select_cell("2022-23", own)
+    detail.note.setText("Provisional until the autumn release")
+    detail.provisional.setChecked(True)
+    chosen = next(s for s in Status if s.value != detail.override_status.currentData())
+    detail.override_status.setCurrentIndex(detail.override_status.findData(chosen.value))
+    detail.override_reason.setPlainText("The national definition changed mid-year")
+    assert window.save_pending_edits()  # what closing the window and quitting do first
+    value = store.find_value(ws, ep02, "2022-23", own)
+    assert value.provisional and value.note == "Provisional until the autumn release"
+    override = store.override_row(ws, ep02, "2022-23")
+    assert override is not None and override["status"] == chosen.value
+    assert override["reason"] == "The national definition changed mid-year"
+    steps = window.undo_stack.count()
+    assert window.save_pending_edits()  # saved once: nothing is pressed again
+    assert window.undo_stack.count() == steps

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocplan_desktop.domain.indicators import Indicator
+from ocplan_desktop.domain.indicators import Indicator, IndicatorValue
 from ocplan_desktop.domain.performance import Status
 from ocplan_desktop.services import indicators as service
 from ocplan_desktop.services.indicator_detail import IndicatorDetail, indicator_detail
 from ocplan_desktop.ui.keyboard import let_tab_go
 from ocplan_desktop.ui.models.indicator_values_model import IndicatorValuesTableModel
+from ocplan_desktop.ui.pending_edits import loaded, save_if_changed, saved_by
 from ocplan_desktop.ui.session import Session
 from ocplan_desktop.ui.widgets.chart_view import ChartView
 from ocplan_desktop.ui.widgets.table_export import add_export_action
@@ -42,6 +43,8 @@ class IndicatorDetailPage(QWidget):
         self.session = session
         self.detail: IndicatorDetail | None = None
         self.period: str | None = None
+        self._details_for: IndicatorValue | None = None  # the value the note editors show
+        self._override_for: str | None = None  # the period the override editors show
 
         self.picker = QComboBox(self)
         self.picker.setAccessibleName("Indicator")
@@ -93,6 +96,7 @@ class IndicatorDetailPage(QWidget):
         self.note.setAccessibleName("Note on this value")
         self.save_details = QPushButton("Save &note", self)
         self.save_details.clicked.connect(self._on_save_details_clicked)
+        saved_by(self.save_details, self.note, self.provisional)
         value_box = QGroupBox("Selected value", self)
         value_layout = QGridLayout(value_box)
         value_layout.addWidget(self.cell_label, 0, 0, 1, 2)
@@ -113,6 +117,7 @@ class IndicatorDetailPage(QWidget):
         self.override_reason.setAccessibleName("Reason for the override")
         self.set_override = QPushButton("Set &override", self)
         self.set_override.clicked.connect(self._on_set_override_clicked)
+        saved_by(self.set_override, self.override_status, self.override_reason)
         self.clear_override = QPushButton("&Clear override", self)
         self.clear_override.clicked.connect(self._on_clear_override_clicked)
         override_box = QGroupBox("Direction of travel set by an officer", self)
@@ -270,6 +275,8 @@ class IndicatorDetailPage(QWidget):
         index = self.grid.currentIndex()
         value = self.model.cell(index) if index.isValid() else None
         period = self.selected_period()
+        self._details_for = value
+        self._override_for = period
         self.provisional.setEnabled(value is not None)
         self.note.setEnabled(value is not None)
         self.save_details.setEnabled(value is not None)
@@ -283,6 +290,7 @@ class IndicatorDetailPage(QWidget):
             self.cell_label.setText("Select a recorded value in the grid to mark it or note it.")
             self.provisional.setChecked(False)
             self.note.clear()
+        loaded(self.save_details)
         status = self.detail.statuses.get(period) if self.detail and period else None
         for widget in (self.override_status, self.override_reason, self.set_override):
             widget.setEnabled(status is not None)
@@ -300,8 +308,14 @@ class IndicatorDetailPage(QWidget):
         )
         self.override_status.setCurrentIndex(self.override_status.findData(status.status.value))
         self.override_reason.setPlainText(status.override_reason or "")
+        loaded(self.set_override)
 
     def _on_grid_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        # What was typed for the cell left is saved for it (the buttons act on `_details_for` and
+        # `_override_for`, the cell and period the editors were filled for), then the editors
+        # show the new one's.
+        save_if_changed(self.save_details)
+        save_if_changed(self.set_override)
         self._update_editors()
 
     # edits -------------------------------------------------------------------------------------
@@ -318,7 +332,7 @@ class IndicatorDetailPage(QWidget):
         )
 
     def _on_save_details_clicked(self) -> None:
-        value = self.model.cell(self.grid.currentIndex())
+        value = self._details_for
         if value is None or self.detail is None:
             return
         provisional, note = self.provisional.isChecked(), self.note.text()
@@ -328,7 +342,7 @@ class IndicatorDetailPage(QWidget):
         )
 
     def _on_set_override_clicked(self) -> None:
-        period = self.selected_period()
+        period = self._override_for
         if self.detail is None or period is None:
             return
         indicator_id = self.detail.indicator.id
