@@ -86,6 +86,7 @@ class ImportPlan:
     row_count: int = 0
     earlier_import: str = ""  # "… was already imported into the indicator catalogue on …"
     notes: tuple[str, ...] = ()  # what the reader noticed (a title row, ambiguous decimals)
+    blank_clears: bool = False  # blank cells clear stored values (`--blank-clears`)
 
     def with_action(self, action: Action) -> list[PreviewLine]:
         return [line for line in self.lines if line.action is action]

@@ -30,7 +30,9 @@ def plan_table(ws: Workspace, table: Table, blank_clears: bool = False) -> Impor
     layout = layout_of(table)
     rows = parse_rows(table, layout, blank_clears)
     plan = Planner(ws, layout, blank_clears).plan(table, rows)
-    return replace(plan, earlier_import=earlier_text(ws, table, CATALOGUE, WHERE))
+    return replace(
+        plan, earlier_import=earlier_text(ws, table, CATALOGUE, WHERE), blank_clears=blank_clears
+    )
 
 
 def preview_import(

@@ -363,3 +363,35 @@ def test_what_is_typed_in_the_value_and_override_editors_is_saved_when_the_windo
     steps = window.undo_stack.count()
     assert window.save_pending_edits()  # saved once: nothing is pressed again
     assert window.undo_stack.count() == steps
+
+
+def test_ticking_blank_cells_clear_checks_the_file_again_and_imports_the_clearing(
+    page, window, tmp_path, qtbot
+):
+    ws = window.ws
+    ep02 = store.code_owner(ws, "EP02")
+    own = reference.own_area(ws).id
+    stored = store.find_value(ws, ep02, "2022-23", own).value
+    assert stored is not None
+    path = tmp_path / "update.csv"
+    path.write_text("Indicator,Period,Value,Note\nEP02,2022-23,,\n", encoding="utf-8")
+    page.files.start_import(path)
+    qtbot.waitUntil(lambda: page.files.preview is not None and page.files.preview.isVisible())
+    first = page.files.preview
+    assert not first.blank_clears.isChecked() and not first.import_button.isEnabled()
+    assert not first.plan.writes_anything  # a blank cell leaves the value alone
+    first.blank_clears.setChecked(True)
+    qtbot.waitUntil(
+        lambda: page.files.preview is not first and page.files.preview.isVisible(),
+        timeout=20_000,
+    )
+    second = page.files.preview
+    assert not first.isVisible()
+    assert second.blank_clears.isChecked() and second.plan.blank_clears
+    assert [line.detail for line in second.plan.changed] == [
+        f"{stored:g} → not available (blank cell)"
+    ]
+    second.import_button.click()
+    qtbot.waitUntil(lambda: page.files.last_result is not None, timeout=20_000)
+    assert store.find_value(ws, ep02, "2022-23", own).value is None
+    window.last_message.accept()

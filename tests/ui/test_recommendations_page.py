@@ -298,3 +298,20 @@ def test_a_file_that_cannot_be_read_is_a_message(window, page, qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.last_message is not None, timeout=20_000)
     assert window.last_message.windowTitle() == "Cannot import"
     assert "there is no such file" in window.last_message.text()
+
+
+def test_ticking_blank_cells_clear_checks_the_tracker_file_again(window, page, qtbot, tmp_path):
+    reference = "SCC 2023-02-01 / 2(b)"
+    path = tmp_path / "blanks.csv"
+    path.write_text(f"reference,due_date\n{reference},\n", encoding="utf-8")
+    page.import_file(path)
+    qtbot.waitUntil(lambda: page.import_dialog is not None, timeout=20_000)
+    first = page.import_dialog
+    assert not first.blank_clears.isChecked()
+    assert "<b>0</b> to update" in first.summary.text()
+    first.blank_clears.setChecked(True)
+    qtbot.waitUntil(lambda: page.import_dialog is not first, timeout=20_000)
+    second = page.import_dialog
+    assert not first.isVisible() and second.blank_clears.isChecked()
+    assert second.plan.blank_clears and "<b>1</b> to update" in second.summary.text()
+    second.reject()

@@ -56,7 +56,7 @@ class IndicatorFiles:
         if path is not None:
             self.start_import(path)
 
-    def start_import(self, path: Path) -> Task | None:
+    def start_import(self, path: Path, *, blank_clears: bool = False) -> Task | None:
         """Check the file in the background, then show the preview."""
         ws = self.page.ws
         if ws is None:
@@ -65,7 +65,7 @@ class IndicatorFiles:
         def job(connection: Workspace, progress: Progress) -> ImportPlan:
             from ocplan_desktop.importers.indicators import preview_import
 
-            return preview_import(connection, path, progress)
+            return preview_import(connection, path, progress, blank_clears=blank_clears)
 
         self.task = run_with_progress(
             self.page,
@@ -81,7 +81,13 @@ class IndicatorFiles:
     def _show_preview(self, path: Path, plan: ImportPlan) -> None:
         self.preview = IndicatorImportDialog(plan, self.page)
         self.preview.import_requested.connect(lambda agreed: self._import(path, agreed))
+        self.preview.blank_clears_changed.connect(lambda clears: self._check_again(path, clears))
         self.preview.open()
+
+    def _check_again(self, path: Path, blank_clears: bool) -> None:
+        if self.preview is not None:
+            self.preview.reject()
+        self.start_import(path, blank_clears=blank_clears)
 
     def _import(self, path: Path, plan: ImportPlan) -> Task | None:
         ws = self.page.ws
@@ -93,7 +99,14 @@ class IndicatorFiles:
 
             # The preview asked before a file imported earlier could be imported again.
             again = bool(plan.earlier_import)
-            return import_indicators(connection, path, progress, expected=plan, again=again)
+            return import_indicators(
+                connection,
+                path,
+                progress,
+                expected=plan,
+                again=again,
+                blank_clears=plan.blank_clears,
+            )
 
         self.task = run_with_progress(
             self.page,

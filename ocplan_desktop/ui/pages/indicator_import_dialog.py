@@ -21,6 +21,7 @@ from ocplan_desktop.importers.indicator_preview import (
     PreviewLine,
 )
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
+from ocplan_desktop.ui.widgets.blank_cells import blank_clears_box
 from ocplan_desktop.ui.widgets.record_table import RecordTable
 
 ACTION_ORDER = {Action.REFUSE: 0, Action.ADD: 1, Action.CHANGE: 2}
@@ -40,6 +41,7 @@ COLUMNS: list[Column[PreviewLine]] = [
 
 class IndicatorImportDialog(QDialog):
     import_requested = Signal(object)  # the ImportPlan the officer agreed to
+    blank_clears_changed = Signal(bool)  # check the file again with blank cells meaning this
 
     def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +67,8 @@ class IndicatorImportDialog(QDialog):
         self.again.setAccessibleName("Import it again")
         self.again.setVisible(bool(plan.earlier_import))
         self.again.toggled.connect(self._on_again_toggled)
+        self.blank_clears = blank_clears_box(self, plan.blank_clears)
+        self.blank_clears.toggled.connect(self.blank_clears_changed)
         self.table = RecordTable(
             RecordTableModel(COLUMNS),
             "Import preview",
@@ -85,6 +89,7 @@ class IndicatorImportDialog(QDialog):
         layout.addWidget(self.ignored)
         layout.addWidget(self.notes)
         layout.addWidget(self.again)
+        layout.addWidget(self.blank_clears)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
 

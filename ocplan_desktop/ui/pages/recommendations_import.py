@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ocplan_desktop.importers.tracker import TrackerImport
 from ocplan_desktop.ui.models.record_table_model import Column, RecordTableModel
+from ocplan_desktop.ui.widgets.blank_cells import blank_clears_box
 from ocplan_desktop.ui.widgets.record_table import RecordTable
 
 
@@ -64,6 +66,8 @@ def preview_lines(plan: TrackerImport) -> list[PreviewLine]:
 class TrackerImportDialog(QDialog):
     """Accepting it means: import the whole file (the page then runs the import as a task)."""
 
+    blank_clears_changed = Signal(bool)  # check the file again with blank cells meaning this
+
     def __init__(self, plan: TrackerImport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
@@ -108,8 +112,11 @@ class TrackerImportDialog(QDialog):
         self.import_button.setEnabled(plan.can_apply)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.blank_clears = blank_clears_box(self, plan.blank_clears)
+        self.blank_clears.toggled.connect(self.blank_clears_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.blank_clears)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self.resize(860, 520)

@@ -284,7 +284,7 @@ class RecommendationsPage(Page):
             dialog.accept()
 
     # files -----------------------------------------------------------------------------------------
-    def import_file(self, path: Path | str) -> Task | None:
+    def import_file(self, path: Path | str, *, blank_clears: bool = False) -> Task | None:
         """Check a tracker file in the background, then show the preview."""
         if self.ws is None:
             return None
@@ -293,15 +293,18 @@ class RecommendationsPage(Page):
             self,
             f"Checking {Path(path).name}",
             self.ws,
-            lambda ws, progress: plan_import(ws, path, today=today, progress=progress),
+            lambda ws, progress: plan_import(
+                ws, path, today=today, progress=progress, blank_clears=blank_clears
+            ),
             writes=False,
-            on_success=self._on_plan_ready,
+            on_success=lambda plan: self._on_plan_ready(plan, Path(path)),
             on_failure=lambda message: self._tell("Cannot import", message),
         )
         return self.last_task
 
-    def _on_plan_ready(self, plan: TrackerImport) -> None:
-        self.show_import_preview(plan)
+    def _on_plan_ready(self, plan: TrackerImport, path: Path) -> None:
+        dialog = self.show_import_preview(plan)
+        dialog.blank_clears_changed.connect(lambda clears: self._check_again(dialog, path, clears))
 
     def show_import_preview(self, plan: TrackerImport) -> TrackerImportDialog:
         dialog = TrackerImportDialog(plan, self)
@@ -309,6 +312,10 @@ class RecommendationsPage(Page):
         self.import_dialog = dialog
         dialog.open()
         return dialog
+
+    def _check_again(self, dialog: TrackerImportDialog, path: Path, blank_clears: bool) -> None:
+        dialog.reject()
+        self.import_file(path, blank_clears=blank_clears)
 
     def apply_import(self, plan: TrackerImport) -> Task | None:
         if self.ws is None:
