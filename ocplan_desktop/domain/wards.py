@@ -27,6 +27,10 @@ SUGGEST_SCORE = 80
 SUGGEST_MARGIN = 5
 
 _POSTCODE = re.compile(r"\b[a-z]{1,2}\d[a-z\d]?(?:\s*\d[a-z]{2})?\b")
+_GSS_CODE = re.compile(r"\b[ewsnk]\d{8}\b")  # the ONS code of a ward (E05001221), in brackets
+# Where a written ward name may carry something more: "Earlsdon, Coventry", "Ward 7 - Earlsdon",
+# "Radford (Coventry)", "Foleshill / CV6". Hyphens inside a name ("Binley-and-Willenhall") are not.
+_PART_BREAKS = re.compile(r"\s*(?:,|;|/|\||:|\s[-–—]\s|\(|\))\s*")
 _FULL_POSTCODE_AT_END = re.compile(r"[\s,]+[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\s*$")
 
 
@@ -81,7 +85,11 @@ def ward_key(name: str) -> str:
     and `St Michaels (CV1 2AB)` agree, as do `Binley & Willenhall` and `binley-and-willenhall`."""
     text = _ascii(name)
     text = re.sub(r"^\s*ward\s*[:\-–]\s*", "", text)  # "Ward: Earlsdon"; "Ward End" keeps its name
-    text = re.sub(r"\([^)]*\)", lambda part: " " if _POSTCODE.search(part[0]) else part[0], text)
+    text = re.sub(
+        r"\([^)]*\)",
+        lambda part: " " if _POSTCODE.search(part[0]) or _GSS_CODE.search(part[0]) else part[0],
+        text,
+    )
     text = _FULL_POSTCODE_AT_END.sub("", text)
     words = _words(text)
     if len(words) > 1 and words[-1] == "ward":
@@ -118,11 +126,24 @@ class WardMatcher:
 
     def match(self, value: str, on: str | dt.date | None = None) -> int | None:
         """The ward's id, or None when no ward in use on `on` (today's wards when None) has that
-        name, current or former."""
+        name, current or former.
+
+        A value that names no ward as a whole is read in its parts ("Earlsdon, Coventry", "Ward 7
+        - Earlsdon", "Radford (Coventry)"): when exactly one ward is named by a part, it is that
+        ward; two wards named ("Earlsdon / Wainbody") match nothing.
+        """
         day = on or dt.date.today()
         cache_key = (value, day.isoformat() if isinstance(day, dt.date) else day)
         if cache_key not in self._matched:
             found = [ward for ward in self._candidates(value) if ward.in_use_on(day)]
+            if not found:
+                named = {
+                    ward.id
+                    for part in _PART_BREAKS.split(value)
+                    for ward in self._candidates(part)
+                    if ward.in_use_on(day)
+                }
+                found = [self.wards[ward_id] for ward_id in named] if len(named) == 1 else []
             self._matched[cache_key] = found[0].id if found else None
         return self._matched[cache_key]
 

@@ -174,3 +174,31 @@ def test_wards_on_the_command_line(tmp_path, capsys):
     assert "Holbrook  (until 6 May 2026)" in before and "Holbrooks" not in before
     assert main(["wards", "list", "--db", str(path), "--on", "2026-06-01"]) == 0
     assert "Holbrooks  (from 7 May 2026)" in capsys.readouterr().out
+
+
+def coventry_matcher():
+    return WardMatcher([Ward(number, name) for number, name in enumerate(COVENTRY_WARDS, 1)])
+
+
+@pytest.mark.parametrize(
+    ("written", "ward"),
+    [
+        ("Earlsdon, Coventry", "Earlsdon"),
+        ("Radford Ward, Coventry", "Radford"),
+        ("St Michaels Ward - Coventry", "St Michael's"),
+        ("Ward 7 - Earlsdon", "Earlsdon"),
+        ("Earlsdon ward (Coventry)", "Earlsdon"),
+        ("Earlsdon (E05001221)", "Earlsdon"),
+        ("Upper Stoke: Coventry", "Upper Stoke"),
+    ],
+)
+def test_a_ward_with_its_town_or_code_beside_it_is_the_ward(written, ward):
+    matcher = coventry_matcher()
+    assert matcher.match(written, "2024-05-01") == matcher.match(ward, "2024-05-01") is not None
+
+
+@pytest.mark.parametrize(
+    "written", ["Earlsdon / Wainbody", "Cheylesmore & Whoberley", "Coventry", "Ward 7", "E05001221"]
+)
+def test_two_wards_or_none_named_in_the_parts_match_nothing(written):
+    assert coventry_matcher().match(written, "2024-05-01") is None
