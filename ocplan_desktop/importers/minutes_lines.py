@@ -86,7 +86,10 @@ _FURNITURE = re.compile(
     r"|made at meeting\s*:|effective from\s*:|effeithiol o\s*:"
     r"|is subject to call[- ]in\??\s*:|purpose\s*:|decisions?\s*$|(?:agenda\s+)?item\s+\d+[a-z]?\.?$"
     r"|issue - (?:meetings|decisions)$|decision details$|issue details$|issue history$"
-    r"|agenda item$|printed (?:minutes|decisions)\b)",
+    r"|agenda item$|printed (?:minutes|decisions)\b"
+    # modern.gov's recorded vote: its heading, its table's header, the link to it
+    r"|recorded vote$|voting record$|title\s*type\s*recorded vote text\s*result$"
+    r"|view (?:the )?recorded vote\b)",
     re.I,
 )
 # "PDF 340 KB" after a link's text, with or without the icon's alt text.

@@ -333,6 +333,22 @@ def test_page_furniture_is_left_out():
     assert any("Supporting documents" in note for note in parsed.notes)
 
 
+def test_a_recorded_vote_keeps_its_resolution_and_drops_the_tables_furniture():
+    """modern.gov's recorded vote (Cotswold's Cabinet pages): a heading, the table's header run
+    together as pasted, and a link after it; the resolution inside the table is the decision."""
+    parsed = parse_minutes(
+        "3.\n\nMinutes pdf icon PDF 119 KB\n\nMinutes:\n\n"
+        "The minutes were proposed by Councillor Joe Harris.\n\n"
+        "Recorded Vote\nTitleTypeRecorded Vote textResult\n\n"
+        "RESOLVED: That the minutes of the meeting held on 5 September 2024 be approved.\n\n"
+        "  \u2022 View Recorded Vote for this item\n\nVoting Record\n"
+    )
+    assert parsed.paragraphs == ("The minutes were proposed by Councillor Joe Harris.",)
+    assert [item.text for item in parsed.resolutions] == [
+        "That the minutes of the meeting held on 5 September 2024 be approved."
+    ]
+
+
 def test_utf16_text_files_are_read(tmp_path):
     path = tmp_path / "minutes.txt"
     path.write_bytes("Apologies\n\nRESOLVED that the apologies be noted.\n".encode("utf-16"))
