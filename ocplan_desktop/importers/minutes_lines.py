@@ -62,7 +62,10 @@ _RESOLVED = re.compile(
     r"(?:RESOLVED|resolved|AGREED|DECIDED|(?:agreed|decided)(?=\s*[:\-–—])))"
     r"\s*(?:\((?i:unanimously|nem\.?\s*con\.?)\))?\s*[:,\-–—]*\s*(?P<text>.*)$",
 )
-_SECTION = re.compile(r"^(?P<name>Minutes|MINUTES|Decisions?|DECISIONS?)\s*:\s*(?P<text>.*)$")
+_SECTION = re.compile(
+    r"^(?P<name>Minutes|MINUTES|Decisions?|DECISIONS?|(?i:minute\s+(?:text|decision)))\s*:\s*"
+    r"(?P<text>.*)$"
+)  # older Wirral-style pages: "Minute Text :" and "Minute Decision :"
 _REASON = re.compile(
     r"^(?:REASONS?|Reasons?)(?:\s+(?i:for\s+(?:the\s+)?(?:decisions?|recommendations?)))?"
     r"(?=\s*(?:[:\-–—]|$))\s*[:\-–—]*\s*(?P<text>.*)$"
@@ -80,6 +83,7 @@ _TRAILER = re.compile(
 # decision's metadata.
 _FURNITURE = re.compile(
     rf"^(?:[{BULLET_CHARS}]\s*)?(?:share this item|additional documents\s*:|view the reasons? why item"
+    r"|top of page\b"
     r"|view the background to item|back to (?:the )?top(?: of the page)?|you are here\b"
     r"|navigation and tools|find it$|skip to (?:main )?content$|cymraeg$|english$"
     r"|decision maker\s*:|decision status\s*:|is key decision\??\s*:|decision published\s*:"
@@ -176,7 +180,8 @@ def classify(raw: str, number: int, *, blank_before: bool) -> Line:
     if _TRAILER.match(stripped):
         return Line(number, raw, "trailer", stripped, indent, blank_before)
     if match := _SECTION.match(stripped):
-        name = match["name"].casefold().rstrip("s")
+        name = match["name"].casefold().removeprefix("minute ").rstrip("s")
+        name = "minute" if name == "text" else name
         return Line(number, raw, "section", match["text"].strip(), indent, blank_before, name)
     if match := _RESOLVED.match(stripped):
         return Line(number, raw, "resolved", match["text"].strip(), indent, blank_before)

@@ -35,7 +35,7 @@ _NUMBER_LINE = re.compile(
 # …or at the start of the heading: `52 To receive …`, `*450 Minutes`, `Minute 14/23.\tHousing …`
 _NUMBER_PREFIX = re.compile(
     r"^(?:minute\s+(?:no\.?\s*)?)?\*?(?P<number>\d{1,4}[a-z]?(?:/\d{2,4})?(?:/[A-Za-z]{1,12})?)"
-    r"(?P<dot>\.)?\s+(?=\S)",
+    r"(?P<dot>\.)?\s+(?:[-–—]\s+)?(?=\S)",  # `Minute 1 - Welcome, introductions and apologies`
     re.I,
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
