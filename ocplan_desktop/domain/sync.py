@@ -61,6 +61,7 @@ class SyncReport:
     received: int
     conflicts: tuple[Conflict, ...] = ()
     changed_here: int = 0  # records here that a pull changed (their undo history is cleared)
+    changed_records: frozenset[tuple[str, int]] = frozenset()  # those records: (table, id)
     numbered: int = 0  # minute numbers laid out again after agendas changed
     problems: tuple[str, ...] = ()
     messages: tuple[str, ...] = field(default=())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ocplan_desktop.domain.audit import AuditEntry
@@ -62,3 +63,13 @@ def _shown(value: object, most: int = 300) -> str:
         return "(empty)"
     text = str(value)
     return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def newest_entry_id(ws: Workspace) -> int:
+    return store.newest_entry_id(ws)
+
+
+def records_written(ws: Workspace, spans: Iterable[tuple[int, int]]) -> set[tuple[str, int | None]]:
+    """The records the entries in `spans` (each after one entry id, up to another) were about:
+    what the edits that wrote them touched."""
+    return store.records_in_entries(ws, spans)

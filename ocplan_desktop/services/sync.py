@@ -126,6 +126,7 @@ def sync_workspace(
         received=sum(outcome.received for outcome in outcomes),
         conflicts=tuple(found),
         changed_here=len(changed),
+        changed_records=frozenset(changed),
         numbered=numbered,
         problems=tuple(problem for outcome in outcomes for problem in outcome.problems),
     )

@@ -89,3 +89,25 @@ def audited_tables(ws: Workspace) -> list[str]:
         row["table_name"]
         for row in ws.query("SELECT DISTINCT table_name FROM audit_log ORDER BY table_name")
     ]
+
+
+def newest_entry_id(ws: Workspace) -> int:
+    """The id of the newest entry (0 for none): entries after it are what comes next."""
+    return int(ws.scalar("SELECT coalesce(max(id), 0) FROM audit_log"))
+
+
+def records_in_entries(
+    ws: Workspace, spans: Iterable[tuple[int, int]]
+) -> set[tuple[str, int | None]]:
+    """The (table, record id) of every entry with an id after the first of a span and up to its
+    last; a bulk entry names no record (None)."""
+    found: set[tuple[str, int | None]] = set()
+    for after, last in spans:
+        found.update(
+            (row[0], row[1])
+            for row in ws.db.execute(
+                "SELECT table_name, record_id FROM audit_log WHERE id > ? AND id <= ?",
+                (after, last),
+            )
+        )
+    return found

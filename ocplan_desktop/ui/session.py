@@ -11,7 +11,7 @@ stays where the officer can try it again, and `refused` says why.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -48,6 +48,18 @@ class ServiceCommand(QUndoCommand):
         self._skip_once = False  # the stack is being put back after a failure: do nothing
         self.error: OcplanError | None = None  # why the first run was refused
         self.failure: str | None = None  # why the last undo or redo did nothing
+        # The audit trail's entries each run wrote, as (after this id, up to that one): what the
+        # step touched, so a sync can tell whether it brought in changes to the same records.
+        self.audit_spans: list[tuple[int, int]] = []
+
+    def _run(self, edit: Edit) -> Change:
+        from ocplan_desktop.services.audit_trail import newest_entry_id
+
+        ws = self._session.workspace()
+        before = newest_entry_id(ws)
+        change = edit(ws)
+        self.audit_spans.append((before, newest_entry_id(ws)))
+        return change
 
     def redo(self) -> None:
         if self._skip_once:
@@ -58,7 +70,7 @@ class ServiceCommand(QUndoCommand):
             self.setObsolete(True)
             return
         try:
-            change = self._do(self._session.workspace())
+            change = self._run(self._do)
         except OcplanError as error:
             if first:
                 # A refused edit changes nothing and must not sit on the stack.
@@ -88,7 +100,7 @@ class ServiceCommand(QUndoCommand):
         if self._undo is None:
             return
         try:
-            change = self._undo(self._session.workspace())
+            change = self._run(self._undo)
         except OcplanError as error:
             self.failure = str(error)
             return
@@ -170,6 +182,35 @@ class Session(QObject):
         stack.redo() if undo else stack.undo()  # back where it was; the command skips this once
         verb = "undo" if undo else "redo"
         self.refuse(f"Could not {verb} “{text}”: {failure}. Nothing was changed.")
+        return False
+
+    def forget_history_touching(self, records: Collection[tuple[str, int]]) -> bool:
+        """Clear the undo history if a step in it wrote to one of `records` (a sync brought in
+        another officer's change to it, which undoing or redoing the step would overwrite), or
+        if that cannot be told for a step; True when it was cleared. Steps on other records stay."""
+        stack = self.undo_stack
+        if stack.count() == 0 or self.ws is None:
+            return False
+        from ocplan_desktop.services.audit_trail import records_written
+
+        commands = [stack.command(index) for index in range(stack.count())]
+        spans = [
+            span
+            for command in commands
+            if isinstance(command, ServiceCommand)
+            for span in command.audit_spans
+        ]
+        unknown = any(
+            not isinstance(command, ServiceCommand)
+            or not any(last > after for after, last in command.audit_spans)
+            for command in commands
+        )
+        written = records_written(self.ws, spans)
+        wanted = set(records)
+        if unknown or any(record_id is None or (table, record_id) in wanted
+                          for table, record_id in written):  # fmt: skip
+            stack.clear()
+            return True
         return False
 
     def broadcast(self, change: Change) -> None:

@@ -3,7 +3,8 @@
 The sync runs as a background task on its own connection; the officer keeps working meanwhile.
 When the server wants a password that libpq and the keyring do not have, the officer is asked in a
 dialog (and may keep it in the system keyring); the password stays in memory for that sync only.
-After a pull that changed records here, the undo history is cleared, and the status bar says so.
+After a pull that changed records an undo step wrote to, the undo history is cleared (QUndoStack
+cannot drop single steps), and the status bar says so; steps on other records stay.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ if TYPE_CHECKING:
     from ocplan_desktop.ui.conflicts_dialog import ConflictsDialog
     from ocplan_desktop.ui.main_window import MainWindow
 
-UNDO_CLEARED = "Undo history was cleared: the sync brought in changes from the team."
+UNDO_CLEARED = (
+    "Undo history was cleared: the sync brought in the team's changes to records you had edited."
+)
 
 
 @dataclass(frozen=True)
@@ -167,8 +170,7 @@ class SyncController(QObject):
         report: SyncReport = task.result
         self.last_report = report
         if report.changed_here or report.numbered:
-            if self.session.undo_stack.count():
-                self.session.undo_stack.clear()
+            if self._forget_history_touching(report):
                 self.window.statusBar().showMessage(UNDO_CLEARED, 15000)
             self.session.broadcast(sync.pulled_change(report))
         else:
@@ -185,6 +187,14 @@ class SyncController(QObject):
                 "Show conflicts…",
                 self.show_conflicts,
             )
+
+    def _forget_history_touching(self, report: SyncReport) -> bool:
+        """Clear the undo history where the pull changed records a step wrote to; minute numbers
+        laid out again touch every step on those meetings' minutes, so then all of it goes."""
+        if report.numbered and self.session.undo_stack.count():
+            self.session.undo_stack.clear()
+            return True
+        return self.session.forget_history_touching(report.changed_records)
 
     def _ask_server(self) -> None:
         dialog = QInputDialog(self.window)

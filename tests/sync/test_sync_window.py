@@ -79,14 +79,19 @@ def test_sync_now_runs_in_the_background_and_the_status_bar_says_what_waits(bob_
     assert (report.sent, report.received, report.conflicts) == (1, 1, ())
     assert records.get(ws, "meetings", meeting)["venue"] == "Room 9"
     assert "nothing waiting" in controller.status.text()
-    # the pull changed records here: the undo history is cleared, and the status bar says so
+    # the pull changed the meeting, not the item Bob renamed: his undo step stays
+    assert window.undo_stack.count() == 1
+    assert window.statusBar().currentMessage() != UNDO_CLEARED
+    team.sync(alice)
+    a_meeting = same_record(ws, alice, "meetings", meeting)
+    assert meetings.agenda(alice, a_meeting)[-1].title == "Any other business"
+    # now Alice changes the item Bob renamed: the pull clears his history, and says so
+    meetings.rename_item(alice, meetings.agenda(alice, a_meeting)[-1].id, "AOB and close")
+    team.sync(alice)
+    sync_in_window(qtbot, window)
+    assert meetings.agenda(ws, meeting)[-1].title == "AOB and close"
     assert window.undo_stack.count() == 0
     assert window.statusBar().currentMessage() == UNDO_CLEARED
-    team.sync(alice)
-    assert (
-        meetings.agenda(alice, same_record(ws, alice, "meetings", meeting))[-1].title
-        == "Any other business"
-    )
 
 
 def test_a_conflict_opens_the_conflicts_dialog_with_a_word_level_difference(bob_window, qtbot):

@@ -37,6 +37,36 @@ def test_edit_is_pushed_done_undone_and_redone(session, qtbot, ws):
     assert len(seen) == 3 and all(change.touches(COMMITTEES) for change in seen)
 
 
+def test_a_sync_clears_the_history_only_when_it_changed_a_record_a_step_wrote_to(
+    session, qtbot, ws
+):
+    def add(name):
+        return lambda w: edits.inserted(w, "committees", {"name": name}, COMMITTEES)
+
+    session.run("Add committee", add("Audit"))
+    session.run("Add committee", add("Licensing"))
+    session.undo_stack.undo()  # a step that can be redone counts too
+    licensing = int(
+        ws.scalar("SELECT max(record_id) FROM audit_log WHERE table_name = 'committees'")
+    )
+    assert not session.forget_history_touching({("committees", licensing + 10), ("wards", 1)})
+    assert session.undo_stack.count() == 2
+    assert session.forget_history_touching({("committees", licensing)})
+    assert session.undo_stack.count() == 0
+    session.run("Add committee", add("Planning"))
+    planning = int(ws.scalar("SELECT id FROM committees WHERE name = 'Planning'"))
+    assert not session.forget_history_touching({("committees", planning + 1)})
+    assert session.forget_history_touching({("committees", planning)})
+
+
+def test_a_step_that_left_no_audit_entry_is_cleared_by_any_sync_change(session, qtbot, ws):
+    from ocplan_desktop.services.change import Change
+
+    session.run("Nothing audited", lambda w: Change.of(COMMITTEES))
+    assert session.undo_stack.count() == 1
+    assert session.forget_history_touching({("wards", 1)})  # it cannot tell: cleared
+
+
 def test_refused_edit_changes_nothing_and_is_not_on_the_stack(session, qtbot, ws):
     messages = []
     session.refused.connect(messages.append)
