@@ -19,6 +19,7 @@ from ocplan_desktop.domain.sync import SyncReport, SyncStatus
 from ocplan_desktop.services import meetings
 from ocplan_desktop.services.change import EVERYTHING, Change
 from ocplan_desktop.services.progress import NO_PROGRESS, Progress
+from ocplan_desktop.store import meetings as meeting_store
 from ocplan_desktop.store.sync import conflicts as conflict_store
 from ocplan_desktop.store.sync import engine, local
 from ocplan_desktop.store.sync.connection import (
@@ -173,6 +174,13 @@ def sync_status(ws: Workspace) -> SyncStatus:
     state = local.state(ws)
     pending, conflicts = local.waiting(ws)
     return SyncStatus(state.joined, state.server_url, state.last_synced_at, pending, conflicts)
+
+
+def approvals_brought_in(ws: Workspace, report: SyncReport) -> bool:
+    """Whether the sync changed a meeting whose minutes are now approved: an undo step written
+    before the approval could otherwise change the locked minutes on this laptop."""
+    changed = (record_id for table, record_id in report.changed_records if table == "meetings")
+    return meeting_store.any_minutes_approved(ws, changed)
 
 
 def pulled_change(report: SyncReport) -> Change:

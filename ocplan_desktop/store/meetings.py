@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import Any
 
 from ocplan_desktop.domain.dates import format_date
@@ -277,5 +278,20 @@ def references_to_meeting(ws: Workspace, meeting_id: int) -> int:
             " OR response_meeting_id = ?)"
             " + (SELECT count(*) FROM meetings WHERE minutes_approved_meeting_id = ?)",
             (meeting_id, meeting_id, meeting_id),
+        )
+    )
+
+
+def any_minutes_approved(ws: Workspace, meeting_ids: Iterable[int]) -> bool:
+    """Whether the minutes of any of these meetings are approved (locked)."""
+    ids = sorted(set(meeting_ids))
+    if not ids:
+        return False
+    marks = ", ".join("?" for _ in ids)
+    return bool(
+        ws.scalar(
+            f"SELECT EXISTS (SELECT 1 FROM meetings WHERE id IN ({marks}) "
+            "AND minutes_status = 'approved')",
+            tuple(ids),
         )
     )

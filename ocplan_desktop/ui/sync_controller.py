@@ -189,11 +189,15 @@ class SyncController(QObject):
             )
 
     def _forget_history_touching(self, report: SyncReport) -> bool:
-        """Clear the undo history where the pull changed records a step wrote to; minute numbers
-        laid out again touch every step on those meetings' minutes, so then all of it goes."""
-        if report.numbered and self.session.undo_stack.count():
-            self.session.undo_stack.clear()
-            return True
+        """Clear the undo history where the pull changed records a step wrote to. Minute numbers
+        laid out again, or minutes approved by another officer (which no step may change now),
+        reach beyond the records themselves: then all of it goes."""
+        stack = self.session.undo_stack
+        ws = self.session.ws
+        if stack.count() and ws is not None:
+            if report.numbered or sync.approvals_brought_in(ws, report):
+                stack.clear()
+                return True
         return self.session.forget_history_touching(report.changed_records)
 
     def _ask_server(self) -> None:

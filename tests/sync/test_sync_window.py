@@ -184,3 +184,32 @@ def test_a_server_that_cannot_be_reached_is_one_dialog_and_changes_nothing(bob_w
         ws.scalar("SELECT count(*) FROM audit_log"),
         ws.scalar("SELECT last_synced_at FROM sync_state"),
     ) == before
+
+
+def test_minutes_approved_by_another_officer_clear_the_history_of_edits_to_them(bob_window, qtbot):
+    """Bob's edit reached the server before Alice approved the minutes, so the pull changes the
+    meeting, not his paragraph: undoing his step would still change locked minutes."""
+    from ocplan_desktop.services import minutes_approval
+    from tests.sync.test_team_sync import SCRUTINY_DRAFT, SCRUTINY_NEXT, item_with_minutes
+    from tests.sync.test_team_sync import meeting_id as meeting_of
+
+    team, alice, window = bob_window
+    ws = window.ws
+    item = item_with_minutes(ws, SCRUTINY_DRAFT)
+    paragraph_id, text = minutes.view(ws, item).paragraphs[0]
+    window.session.run(
+        "Edit paragraph",
+        lambda w: minutes.edit_line(w, "paragraphs", paragraph_id, text + " Noted."),
+    )
+    sync_in_window(qtbot, window)
+    assert window.undo_stack.count() == 1  # the sync sent it and brought nothing back
+    team.sync(alice)
+    minutes_approval.approve(
+        alice, meeting_of(alice, SCRUTINY_DRAFT), meeting_of(alice, SCRUTINY_NEXT)
+    )
+    team.sync(alice)
+    sync_in_window(qtbot, window)
+    assert minutes.view(ws, item).locked
+    assert window.undo_stack.count() == 0
+    assert window.statusBar().currentMessage() == UNDO_CLEARED
+    assert minutes.view(ws, item).paragraphs[0][1] == text + " Noted."
