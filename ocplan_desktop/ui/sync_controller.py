@@ -100,6 +100,7 @@ class SyncController(QObject):
         self.status = QLabel(window)
         self.status.setObjectName("syncStatus")
         self.status.setAccessibleName("Team sync")
+        self.status.setContentsMargins(16, 0, 4, 0)  # apart from the file and schema beside it
 
         self.session.changed.connect(self._on_session_changed)
         self.session.workspace_changed.connect(self._on_session_workspace_changed)
