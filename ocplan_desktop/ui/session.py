@@ -206,9 +206,8 @@ class Session(QObject):
             for command in commands
         )
         written = records_written(self.ws, spans)
-        wanted = set(records)
-        if unknown or any(record_id is None or (table, record_id) in wanted
-                          for table, record_id in written):  # fmt: skip
+        bulk = any(record_id is None for _table, record_id in written)
+        if unknown or bulk or not written.isdisjoint(records):
             stack.clear()
             return True
         return False
