@@ -228,13 +228,14 @@ class ChartView(QWidget):
                 self.labels.append(text)
 
     def _note_gaps(self, data: ChartData) -> None:
-        """Say "no figure" under a category of a line chart that has no value at all."""
+        """Say "no figure" at a category of a line chart that has no value at all, just above the
+        lowest value drawn (below it, the words would sit on the axis)."""
         if data.kind is ChartKind.LINE and data.series:
             low = data.value_range()[0]
             for x, _category in enumerate(data.categories):
                 if all(series.values[x] is None for series in data.series):
                     note = self._pg.TextItem(
-                        data.flag_note or "no figure", color="#7a858c", anchor=(0.5, 0)
+                        data.flag_note or "no figure", color="#7a858c", anchor=(0.5, 1)
                     )
                     note.setPos(x, low)
                     self.plot.getPlotItem().addItem(note)
