@@ -232,3 +232,37 @@ def test_minutes_text_dropped_opens_the_import_of_the_item_shown(window, qtbot):
     assert type(dialog).__name__ == "MinutesImportDialog"
     assert dialog.preview.counts["resolutions"] == 3
     dialog.reject()
+
+
+def test_a_bold_agenda_title_gets_the_height_its_painted_lines_need(qtbot):
+    """Business items are bold in the view's 10 pt (the style sheet's), and their row's height is
+    measured in that font: measured in the plain application font, "One Coventry Plan 2022-2030"
+    was given one line at a width where it paints two, and its second line was cut off."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from ocplan_desktop.app import make_application
+    from ocplan_desktop.ui.widgets.ordered_tree import OrderedTree, Row
+
+    make_application()
+    tree = OrderedTree(["Item", "Title"], "Agenda", text_column=1, widths={0: 40})
+    qtbot.addWidget(tree)
+    title = "One Coventry Plan 2022-2030"
+    tree.set_rows([Row(1, ["5", title], title, bold=True)])
+    tree.show()
+    qtbot.waitExposed(tree)
+    index = tree.model().index(0, 1)
+    option = QStyleOptionViewItem()
+    option.font = tree.font()  # as the view gives it to its delegate
+    tree.delegate.initStyleOption(option, index)
+    assert option.font.bold() and option.font.pointSizeF() == 10  # the style sheet's size
+    painted = QFontMetrics(option.font)
+    margin = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    full = painted.horizontalAdvance(title)
+    for width in range(full - 30, full + 30, 3):
+        tree.header().resizeSection(1, width)
+        tree.doItemsLayout()
+        needed = painted.boundingRect(
+            QRect(0, 0, width - margin, 10_000), int(Qt.TextFlag.TextWordWrap), title
+        ).height()
+        assert tree.visualRect(index).height() >= needed, width

@@ -20,11 +20,12 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -151,11 +152,14 @@ class WrappedTextDelegate(QStyledItemDelegate):
         if width <= 40:
             return base
         text = str(index.data() or "")
-        # The row's own font (bold for business items) wraps sooner than the view's.
-        font = index.data(Qt.ItemDataRole.FontRole)
-        metrics = QFontMetrics(font if isinstance(font, QFont) else option.font)
-        rect = metrics.boundingRect(
-            QRect(0, 0, width - 8, 100_000), int(Qt.TextFlag.TextWordWrap), text
+        # The font the cell is painted in: the row's own (bold for business items) over the
+        # view's, whose size comes from the style sheet; measured in any other, a title that
+        # wraps when painted was given one line's height and lost its second line.
+        painted = QStyleOptionViewItem(option)
+        self.initStyleOption(painted, index)
+        margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 4
+        rect = QFontMetrics(painted.font).boundingRect(
+            QRect(0, 0, width - margin, 100_000), int(Qt.TextFlag.TextWordWrap), text
         )
         return QSize(base.width(), max(base.height(), rect.height() + 8))
 
