@@ -271,3 +271,30 @@ def test_add_and_edit_a_response_by_hand(window, qtbot):
             == "Foleshill"
         )
     )
+
+
+def test_a_long_exercise_description_scrolls_instead_of_being_cut_off(window, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    from ocplan_desktop.services import engagement
+
+    page = open_page(window, qtbot)
+    purpose = "Ask residents <how> & why the plan's priorities matter to them. " * 60
+    window.session.run(
+        "Add exercise",
+        lambda w: engagement.add_exercise(w, engagement.ExerciseFields("Long one", purpose)),
+    )
+    qtbot.waitUntil(lambda: any(e.title == "Long one" for e in page.exercises.model.rows()))
+    row = next(
+        index
+        for index, exercise in enumerate(page.exercises.model.rows())
+        if exercise.title == "Long one"
+    )
+    page.exercises.view.setCurrentIndex(
+        page.exercises.proxy.mapFromSource(page.exercises.model.index(row, 0))
+    )
+    qtbot.waitUntil(lambda: "Long one" in page.details.text())
+    area = page.details.parentWidget().parentWidget()
+    assert isinstance(area, QScrollArea)
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    assert "<how>" in page.details.text() or "&lt;how&gt;" in page.details.text()

@@ -13,10 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -86,11 +88,16 @@ class EngagementPage(Page):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setMinimumWidth(320)
+        # A long description scrolls rather than being cut off at the foot of the area.
+        details_area = QScrollArea(self)
+        details_area.setWidget(self.details)
+        details_area.setWidgetResizable(True)
+        details_area.setFrameShape(QFrame.Shape.NoFrame)
+        details_area.setMinimumWidth(320)
         top = QWidget(self)
         beside = QHBoxLayout()
         beside.addWidget(self.exercises, 3)
-        beside.addWidget(self.details, 2)
+        beside.addWidget(details_area, 2)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(beside, 1)
@@ -117,7 +124,7 @@ class EngagementPage(Page):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
-        splitter.setSizes([220, 680])
+        splitter.setSizes([270, 630])  # three exercises in view at 800 pixels high
         layout = QVBoxLayout(self)
         heading = QLabel(self.title, self)
         heading.setObjectName("pageHeading")
