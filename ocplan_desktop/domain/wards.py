@@ -97,9 +97,34 @@ def ward_key(name: str) -> str:
     return " ".join(words)
 
 
+# What survey tools and respondents write where no ward was given: the question skipped or
+# declined. Such a cell is "not collected", as a blank one is; anything else must name a ward.
+NO_ANSWER = (
+    NOT_COLLECTED,
+    "prefer not to say",
+    "rather not say",
+    "not stated",
+    "not given",
+    "not answered",
+    "no answer",
+    "not known",
+    "unknown",
+    "don't know",
+    "do not know",
+    "n/a",
+    "na",
+    "none",
+)
+
+
 def is_not_collected(value: str) -> bool:
-    """A blank ward cell, or one that says the ward was not collected."""
-    return not value.strip() or ward_key(value) == ward_key(NOT_COLLECTED)
+    """A blank ward cell, a mark with no words ("-", "?"), or an answer that gives no ward
+    ("Prefer not to say", "N/A", "Unknown")."""
+    key = ward_key(value)
+    return not key or key in _NO_ANSWER_KEYS
+
+
+_NO_ANSWER_KEYS = frozenset(ward_key(text) for text in NO_ANSWER)
 
 
 def in_use(wards: Iterable[Ward], day: str | dt.date) -> list[Ward]:

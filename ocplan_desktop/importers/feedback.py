@@ -153,8 +153,8 @@ class FeedbackPlan:
             listed = "; ".join(str(item) for item in self.unmatched_wards[:MAX_LISTED])
             more = len(self.unmatched_wards) - MAX_LISTED
             parts.append(
-                f"{len(self.unmatched_wards)} ward value{'s' if len(self.unmatched_wards) > 1 else ''} "
-                f"match no ward: {listed}{f' and {more} more' if more > 0 else ''}. Map each to a ward "
+                f"{plural(len(self.unmatched_wards), 'ward value')} "
+                f"{'match' if len(self.unmatched_wards) > 1 else 'matches'} no ward: {listed}{f' and {more} more' if more > 0 else ''}. Map each to a ward "
                 "or to 'not collected' (--ward-map VALUE=WARD)"
             )
         if self.problems:

@@ -32,7 +32,7 @@ def test_add_import_and_summarise(capsys, tmp_path):
     base = ["import", "feedback", survey, "--db", db, "--exercise", exercise_id, *maps]
     code, out, err = run(capsys, *base)
     assert code == 1 and out == ""
-    assert "match no ward: 'Gotham' (row 3)" in err and "--ward-map" in err
+    assert "1 ward value matches no ward: 'Gotham' (row 3)" in err and "--ward-map" in err
     assert len(err.strip().splitlines()) == 1
 
     code, out, err = run(capsys, *base, "--ward-map", "Gotham=not collected", "--dry-run")

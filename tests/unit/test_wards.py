@@ -202,3 +202,44 @@ def test_a_ward_with_its_town_or_code_beside_it_is_the_ward(written, ward):
 )
 def test_two_wards_or_none_named_in_the_parts_match_nothing(written):
     assert coventry_matcher().match(written, "2024-05-01") is None
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "",
+        "  ",
+        "-",
+        "—",
+        "?",
+        "Prefer not to say",
+        "prefer not to say.",
+        "N/A",
+        "n/a",
+        "Unknown",
+        "Don't know",
+        "Not stated",
+        "None",
+        "not collected",
+    ],
+)
+def test_an_answer_that_gives_no_ward_is_not_collected(written):
+    from ocplan_desktop.domain.wards import is_not_collected
+
+    assert is_not_collected(written)
+    assert coventry_matcher().resolve(written, on="2024-05-01") == "not collected"
+
+
+@pytest.mark.parametrize("written", ["Earlsdon", "Outside Coventry", "Nuneaton", "Ward 7"])
+def test_a_place_is_never_taken_for_no_answer(written):
+    from ocplan_desktop.domain.wards import is_not_collected
+
+    assert not is_not_collected(written)
+
+
+def test_one_unmatched_ward_value_is_named_in_the_singular(ws, tmp_path):
+    path = survey(tmp_path, ["2024-05-01,Outside Coventry,Buses", "2024-05-02,Earlsdon,Parks"])
+    with pytest.raises(ValidationError, match="1 ward value matches no ward: 'Outside Coventry'"):
+        import_feedback(
+            ws, path, exercise(ws), {"Date": "date", "Ward": "ward", "Response": "text"}
+        )

@@ -216,7 +216,8 @@ class FeedbackImportDialog(QDialog):
 
     def _show_unmatched(self, unmatched: Any) -> None:
         self.wards_label.setText(
-            f"<b>{len(unmatched)} ward value{'s' if len(unmatched) != 1 else ''} match no ward</b>: "
+            f"<b>{len(unmatched)} ward value{'s match' if len(unmatched) != 1 else ' matches'} "
+            "no ward</b>: "
             "say which ward each means, or “not collected”."
             if unmatched
             else "<b>Wards</b>: every value matches a ward (or was not collected)."
