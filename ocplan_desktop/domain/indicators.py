@@ -218,6 +218,22 @@ def parse_number(
     return -number if negative else number
 
 
+# Statisticians mark a figure after it: "14,900 (p)" or "[p]" provisional (ONS, DfE), "(r)" or
+# "[r]" revised. Only in brackets: "12p" may be pence.
+_FIGURE_MARK = re.compile(
+    r"\s*[(\[]\s*(?P<mark>p|prov\.?|provisional|r|rev\.?|revised)\s*[)\]]\s*$", re.I
+)
+
+
+def split_figure_mark(text: str) -> tuple[str, bool]:
+    """A value cell without its statistician's mark, and whether the mark says provisional:
+    `14,900 (provisional)` → (`14,900`, True); `71.2 [r]` → (`71.2`, False)."""
+    match = _FIGURE_MARK.search(text)
+    if match is None or match.start() == 0:
+        return text, False
+    return text[: match.start()], match["mark"].casefold().startswith("p")
+
+
 def decimals_in(text: str) -> int:
     """How many decimal places a value was written with (`45.20%` → 2)."""
     match = re.search(r"\.(\d+)", text)

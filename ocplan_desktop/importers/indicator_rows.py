@@ -25,6 +25,7 @@ from ocplan_desktop.domain.indicators import (
     parse_provisional,
     parse_tolerance,
     parse_unit,
+    split_figure_mark,
     split_names,
 )
 from ocplan_desktop.domain.periods import normalise_period, parse_period
@@ -221,11 +222,19 @@ def _parse_values(
         if period_text:
             try:
                 period = normalise_period(period_text, field="period")
-                value = parse_number(text)
+                number, marked = split_figure_mark(text)
+                value = parse_number(number)
                 if text or blank_clears or provisional is not None or note is not None:
                     parsed.values.append(
                         ParsedValue(
-                            parsed.row, period, area, value, text, provisional, note, not text
+                            parsed.row,
+                            period,
+                            area,
+                            value,
+                            text,
+                            True if marked else provisional,
+                            note,
+                            not text,
                         )
                     )
             except ValidationError as error:
@@ -238,12 +247,17 @@ def _parse_values(
             if blank_clears:
                 parsed.values.append(ParsedValue(parsed.row, period, area, None, "", blank=True))
             continue  # nothing given for that period; 'N/A' records not available
+        number, marked = split_figure_mark(text)
         try:
-            value = parse_number(text, field=header)
+            value = parse_number(number, field=header)
         except ValidationError as error:
             parsed.problems.append(str(error))
             continue
-        parsed.values.append(ParsedValue(parsed.row, period, area, value, text, provisional, note))
+        parsed.values.append(
+            ParsedValue(
+                parsed.row, period, area, value, text, True if marked else provisional, note
+            )
+        )
 
 
 # Catalogue fields a blank cell empties with --blank-clears (the rest are needed or have defaults).

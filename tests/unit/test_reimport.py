@@ -133,3 +133,44 @@ def test_again_and_blank_clears_on_the_command_line(tmp_path, capsys):
     args = ["import", "indicators", str(blank), "--db", str(db), "--blank-clears", "--dry-run"]
     assert main(args) == 0
     assert "125 → not available (blank cell)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("written", "number", "provisional"),
+    [
+        ("14,900 (provisional)", "14,900", True),
+        ("71.2 (p)", "71.2", True),
+        ("71.2[P]", "71.2", True),
+        ("12.5% (prov.)", "12.5%", True),
+        ("3,299 [r]", "3,299", False),
+        ("3,299 (revised)", "3,299", False),
+        ("(12)", "(12)", False),  # a negative figure, not a mark
+        ("12p", "12p", False),  # pence, perhaps: not a mark
+        ("(p)", "(p)", False),  # a mark and no figure
+    ],
+)
+def test_a_statisticians_mark_after_a_figure_is_read(written, number, provisional):
+    from ocplan_desktop.domain.indicators import split_figure_mark
+
+    assert split_figure_mark(written) == (number, provisional)
+
+
+def test_figures_marked_provisional_import_as_provisional_values(catalogue, tmp_path):
+    ws = catalogue
+    path = tmp_path / "marked.csv"
+    path.write_text(
+        "Indicator,Period,Value\nEP02,2023-24,130 (p)\n"  # long form
+        'EP02,2024-25,"1,140 [r]"\n',
+        encoding="utf-8",
+    )
+    wide = tmp_path / "wide.csv"
+    wide.write_text("Code,2025-26\nEP02,141 (provisional)\n", encoding="utf-8")
+    import_indicators(ws, path)
+    import_indicators(ws, wide)
+    ep02 = store.code_owner(ws, "EP02")
+    own = reference.own_area(ws).id
+    marked = store.find_value(ws, ep02, "2023-24", own)
+    assert (marked.value, marked.provisional) == (130, True)
+    revised = store.find_value(ws, ep02, "2024-25", own)
+    assert (revised.value, revised.provisional) == (1140, False)
+    assert store.find_value(ws, ep02, "2025-26", own).provisional
