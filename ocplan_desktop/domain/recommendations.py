@@ -22,6 +22,32 @@ def _key(text: str) -> str:
     return re.sub(r"[\s_\-]+", "", text).casefold()
 
 
+# The words councils' trackers use for the same response or status ("Agreed", "Complete",
+# "Ongoing"), read as the app's own; anything else is refused, naming the words it knows.
+_RESPONSE_WORDS = {
+    "agreed": "accepted",
+    "partiallyagreed": "partially_accepted",
+    "acceptedinpart": "partially_accepted",
+    "agreedinpart": "partially_accepted",
+    "rejected": "not_accepted",
+    "notagreed": "not_accepted",
+    "declined": "not_accepted",
+    "awaitingresponse": "awaiting",
+    "noresponseyet": "awaiting",
+}
+_STATUS_WORDS = {
+    "complete": "completed",
+    "done": "completed",
+    "implemented": "completed",
+    "achieved": "completed",
+    "ongoing": "in_progress",
+    "underway": "in_progress",
+    "started": "in_progress",
+    "notstarted": "open",
+    "notyetstarted": "open",
+}
+
+
 class Response(StrEnum):
     AWAITING = "awaiting"
     ACCEPTED = "accepted"
@@ -35,9 +61,12 @@ class Response(StrEnum):
 
     @classmethod
     def from_text(cls, text: str, *, field: str = "response") -> Response:
-        """`Partially accepted`, `partially_accepted` and `PARTIALLY-ACCEPTED` are all one response."""
+        """`Partially accepted`, `partially_accepted`, `PARTIALLY-ACCEPTED` and `Partially agreed`
+        are all one response."""
+        key = _key(text)
+        key = _key(_RESPONSE_WORDS.get(key, key))
         for item in cls:
-            if _key(item.value) == _key(text):
+            if _key(item.value) == key:
                 return item
         raise ValidationError(
             f"'{_short(text)}' is not a response ({', '.join(item.text.lower() for item in cls)})",
@@ -61,9 +90,12 @@ class RecommendationStatus(StrEnum):
 
     @classmethod
     def from_text(cls, text: str, *, field: str = "status") -> RecommendationStatus:
-        """`In progress` and `in_progress` are one status; `overdue` is refused (it is worked out)."""
+        """`In progress`, `in_progress` and `Ongoing` are one status (`Complete` is completed);
+        `overdue` is refused (it is worked out)."""
+        key = _key(text)
+        key = _key(_STATUS_WORDS.get(key, key))
         for item in cls:
-            if _key(item.value) == _key(text):
+            if _key(item.value) == key:
                 return item
         if _key(text) == "overdue":
             raise ValidationError(

@@ -34,7 +34,18 @@ __all__ = ["apply_import", "check_table", "plan_import", "unneutralise"]  # the 
 # export's formula apostrophe off (`unneutralise`, kept importable from here)
 
 IMPORTABLE = tuple(name for name in COLUMNS if name not in DERIVED)
-ALIASES = {"text": ("recommendation",), "to_body": ("to",), "from_body": ("from",)}
+# Headings trackers use for the same columns ("Ref", "Due", "Update"); matched regardless of
+# case, spaces and underscores.
+ALIASES = {
+    "reference": ("ref", "ref no", "reference number", "recommendation ref", "rec ref"),
+    "text": ("recommendation",),
+    "to_body": ("to",),
+    "from_body": ("from",),
+    "due_date": ("due", "deadline", "target date"),
+    "lead_officer": ("responsible officer", "officer"),
+    "cabinet_member": ("portfolio holder",),
+    "latest_update": ("update", "progress update", "latest progress"),
+}
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 
 

@@ -423,3 +423,31 @@ def test_importing_the_same_file_again_adds_no_progress_update_it_already_has(
     later = plan_import(ws, path, today=TODAY + dt.timedelta(days=30))
     assert later.updates == ()
     assert len(store.progress_updates(ws, record.id)) == len(texts)
+
+
+def test_a_tracker_with_the_headings_and_words_councils_use_reads(ws, awkward, tmp_path):
+    """ "Ref", "Due", "Update" and "Responsible officer" name the columns; "Complete", "Ongoing",
+    "Agreed" and "Rejected" are the statuses and responses they mean."""
+    stored = store.by_reference(ws)
+    references = sorted(ref for ref, row in stored.items() if row["response"] == "awaiting")[:2]
+    path = tmp_path / "council.csv"
+    path.write_text(
+        "Ref,Response,Status,Due,Update\n"
+        f"{references[0]},Agreed,Complete,31/03/2025,Done in March\n"
+        f"{references[1]},Rejected,Ongoing,,\n",
+        encoding="utf-8",
+    )
+    plan = plan_import(ws, path, today=TODAY)
+    assert plan.refusals == ()
+    first, second = plan.updates
+    assert first.values["status"] == "completed" and first.values["response"] == "accepted"
+    assert first.values["due_date"] == "2025-03-31" and first.progress_update is not None
+    assert second.values["status"] == "in_progress" and second.values["response"] == "not_accepted"
+
+
+@pytest.mark.parametrize("written", ["on hold", "finished?", "overdue"])
+def test_a_status_in_no_known_words_is_refused_naming_the_statuses(written):
+    from ocplan_desktop.domain.recommendations import RecommendationStatus
+
+    with pytest.raises(ValidationError, match="open, in progress, completed"):
+        RecommendationStatus.from_text(written)
