@@ -114,24 +114,21 @@ class Ids:
             self.remember(table, row[0], row[1])
 
     def load_ids(self, table: str, ids: Iterable[int]) -> None:
-        known = self._uuid.get(table, {})
-        wanted = sorted({row_id for row_id in ids if row_id is not None and row_id not in known})
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            marks = ", ".join("?" for _ in chunk)
-            for row in self.ws.db.execute(
-                f"SELECT id, uuid FROM [{table}] WHERE id IN ({marks})", chunk
-            ).fetchall():
-                self.remember(table, row[0], row[1])
+        self._load(table, "id", ids, self._uuid.get(table, {}))
 
     def load_uuids(self, table: str, uuids: Iterable[str]) -> None:
-        known = self._id.get(table, {})
-        wanted = sorted({value for value in uuids if value is not None and value not in known})
+        self._load(table, "uuid", uuids, self._id.get(table, {}))
+
+    def _load(
+        self, table: str, column: str, values: Iterable[Any], known: Mapping[Any, Any]
+    ) -> None:
+        """Remember the id and UUID of the rows whose `column` is one of `values` not yet known."""
+        wanted = sorted({value for value in values if value is not None and value not in known})
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
             marks = ", ".join("?" for _ in chunk)
             for row in self.ws.db.execute(
-                f"SELECT id, uuid FROM [{table}] WHERE uuid IN ({marks})", chunk
+                f"SELECT id, uuid FROM [{table}] WHERE {column} IN ({marks})", chunk
             ).fetchall():
                 self.remember(table, row[0], row[1])
 
